@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { seedDemo } from '../domains/demo/seed.ts';
+import { parseRegisterFile } from '../domains/organisations/register/index.ts';
+import { unsafeFindOrganisationByKey } from '../domains/organisations/repository.ts';
+import { importRegisterUnits } from '../domains/organisations/service.ts';
+import { unsafeFindUserByEmail } from '../domains/users/repository.ts';
+import { addMembership, assignAuditor, createUser, setUserPassword } from '../domains/users/service.ts';
+import { reportStartupError, startServer } from '../main.ts';
+import { verifyAuditChain } from '../platform/audit/audit.ts';
+import { backupDatabase, restoreDatabase } from '../platform/backup/backup.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
+import { systemContext } from '../platform/context.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
+import { ROLES, type Role } from '../platform/db/schema.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { AppError } from '../platform/errors.ts';
+
+/** Opens the configured database, migrated, runs `work`, and always closes it again. */
+async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>, options = { migrate: true }): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url, poolSize: 2 }
+      : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
+  try {
+    if (options.migrate) await migrate(database);
+    return await work(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+const operator = () => process.env.USER ?? 'operator';
+const print = (json: boolean, value: unknown, text: string) =>
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+
+async function requireUser(database: Database, email: string) {
+  const user = await unsafeFindUserByEmail(database.db, email);
+  if (!user) throw new AppError('not-found', { detail: `No account with e-mail ${email}.` });
+  return user;
+}
+
+async function requireOrganisation(database: Database, key: string) {
+  const organisation = await unsafeFindOrganisationByKey(database.db, key);
+  if (!organisation) throw new AppError('not-found', { detail: `No organisation with ARS or id ${key}.` });
+  return organisation;
+}
+
+const program = new Command('bastei')
+  .description('Bastei: state-wide information-security programme for Kommunen')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the server (migrates first)')
+  .option('--demo', 'seed the demo state (Sachsen-Anhalt) when the database is empty')
+  .action(async (options: { demo?: boolean }) => {
+    await startServer({ demo: Boolean(options.demo) });
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() =>
+    withDatabase(
+      async (database) => {
+        const report = await migrate(database);
+        print(false, report, report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Database is up to date.');
+      },
+      { migrate: false },
+    ),
+  );
+
+program
+  .command('seed-demo')
+  .description('seed the demo state and accounts (once)')
+  .action(() =>
+    withDatabase(async (database, config) => {
+      const result = await seedDemo(database.db, config);
+      if (!result.seeded) {
+        print(false, result, 'Demo state already present; nothing changed.');
+        return;
+      }
+      print(
+        false,
+        result,
+        [
+          'Demo state seeded. Accounts:',
+          ...result.accounts.map((a) => `  ${a}`),
+          result.passwordGenerated ? `Password (shown only now): ${result.password}` : 'Password: BASTEI_DEMO_PASSWORD',
+        ].join('\n'),
+      );
+    }),
+  );
+
+const importCommand = program.command('import').description('import reference data');
+importCommand
+  .command('municipalities')
+  .description('import the official register (Destatis GV100AD fixed-width or the derived CSV layouts)')
+  .argument('<file>')
+  .option('--state <code>', 'only this Land (two digits, e.g. 15)')
+  .option('--include-members', 'also import member municipalities of Verbandsgemeinden/Ämter')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, options: { state?: string; includeMembers?: boolean; json?: boolean }) =>
+    withDatabase(async (database) => {
+      if (options.state && !/^\d{2}$/.test(options.state)) {
+        throw new AppError('validation-failed', { detail: '--state expects a two-digit Land code such as 15.' });
+      }
+      const parsed = parseRegisterFile(await readFile(file), {
+        state: options.state,
+        includeMembers: Boolean(options.includeMembers),
+      });
+      const result = await importRegisterUnits(systemContext(database.db, `cli:${operator()}`), parsed.units);
+      print(
+        Boolean(options.json),
+        { format: parsed.format, ...result },
+        `Imported ${result.total} units (${parsed.format}): ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
+      );
+    }),
+  );
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('create')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <displayName>')
+  .option('--password <password>', 'otherwise one is generated and printed once')
+  .option('--oidc-only', 'no password: the account signs in through OIDC')
+  .action((options: { email: string; name: string; password?: string; oidcOnly?: boolean }) =>
+    withDatabase(async (database, config) => {
+      const password = options.oidcOnly ? undefined : (options.password ?? randomBytes(12).toString('base64url'));
+      const created = await createUser(
+        systemContext(database.db, `cli:${operator()}`),
+        { email: options.email.trim().toLowerCase(), displayName: options.name, password, locale: 'de' },
+        { argon2MemoryKiB: config.argon2MemoryKiB },
+      );
+      print(false, created, `Created ${created.email}.${password && !options.password ? ` Password: ${password}` : ''}`);
+    }),
+  );
+user
+  .command('add-membership')
+  .requiredOption('--email <email>')
+  .requiredOption('--org <arsOrId>', 'organisation by ARS or id')
+  .addOption(new Option('--role <role>').choices([...ROLES]).makeOptionMandatory())
+  .action((options: { email: string; org: string; role: Role }) =>
+    withDatabase(async (database) => {
+      const target = await requireUser(database, options.email);
+      const organisation = await requireOrganisation(database, options.org);
+      await addMembership(systemContext(database.db, `cli:${operator()}`), target.id, {
+        organisationId: organisation.id,
+        role: options.role,
+      });
+      print(false, null, `${target.email} is now ${options.role} of ${organisation.name}.`);
+    }),
+  );
+user
+  .command('assign')
+  .description('assign an auditor to a Kommune')
+  .requiredOption('--email <email>')
+  .requiredOption('--org <arsOrId>')
+  .action((options: { email: string; org: string }) =>
+    withDatabase(async (database) => {
+      const target = await requireUser(database, options.email);
+      const organisation = await requireOrganisation(database, options.org);
+      await assignAuditor(systemContext(database.db, `cli:${operator()}`), target.id, organisation.id);
+      print(false, null, `${target.email} is assigned to ${organisation.name}.`);
+    }),
+  );
+user
+  .command('reset-password')
+  .requiredOption('--email <email>')
+  .option('--password <password>', 'otherwise one is generated and printed once')
+  .action((options: { email: string; password?: string }) =>
+    withDatabase(async (database, config) => {
+      const target = await requireUser(database, options.email);
+      const password = options.password ?? randomBytes(12).toString('base64url');
+      await setUserPassword(systemContext(database.db, `cli:${operator()}`), target.id, password, {
+        argon2MemoryKiB: config.argon2MemoryKiB,
+      });
+      print(false, null, `Password of ${target.email} reset; all sessions ended.${options.password ? '' : ` New password: ${password}`}`);
+    }),
+  );
+
+program
+  .command('audit')
+  .description('audit log')
+  .command('verify')
+  .description('verify the hash chain; exits 1 at the first broken link')
+  .option('--json')
+  .action((options: { json?: boolean }) =>
+    withDatabase(async (database) => {
+      const result = await verifyAuditChain(database.db);
+      print(
+        Boolean(options.json),
+        result,
+        result.ok
+          ? `Audit chain intact: ${result.checked} entries verified.`
+          : `Audit chain BROKEN at entry ${result.firstBroken!.id}: ${result.firstBroken!.reason} (${result.checked} entries before it are intact).`,
+      );
+      if (!result.ok) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('backup')
+  .description('write a consistent dump of the whole database')
+  .argument('<file>')
+  .action((file: string) =>
+    withDatabase(async (database) => {
+      const result = await backupDatabase(database, file);
+      const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
+      print(false, result, `Backup written to ${file}: ${rows} rows in ${Object.keys(result.tables).length} tables.`);
+    }),
+  );
+
+program
+  .command('restore')
+  .description('restore a dump into an empty data folder or an empty PostgreSQL database')
+  .argument('<file>')
+  .action((file: string) =>
+    withDatabase(
+      async (database) => {
+        const result = await restoreDatabase(database, file);
+        const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
+        print(false, result, `Restored ${rows} rows from ${file}.`);
+      },
+      { migrate: false },
+    ),
+  );
+
+program.parseAsync(process.argv).catch(reportStartupError);

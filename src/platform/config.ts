@@ -1,0 +1,131 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BASTEI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  BASTEI_DB_POOL_SIZE: positiveInt(10),
+  BASTEI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BASTEI_TRUST_PROXY: flag.default(false),
+  BASTEI_BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  BASTEI_SESSION_IDLE_MINUTES: positiveInt(30),
+  BASTEI_SESSION_ABSOLUTE_HOURS: positiveInt(12),
+  BASTEI_LOGIN_MAX_FAILURES: positiveInt(5),
+  BASTEI_LOGIN_LOCK_MINUTES: positiveInt(1),
+  BASTEI_LOGIN_RATE_PER_MINUTE: positiveInt(30),
+  BASTEI_REQUIRE_SECOND_FACTOR_ROLES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    ),
+  BASTEI_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  BASTEI_OIDC_ISSUER: z.url().optional(),
+  BASTEI_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  BASTEI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  BASTEI_OIDC_LABEL: z.string().min(1).default('Anmelden mit Landeskonto'),
+  BASTEI_OIDC_ALLOW_HTTP: flag.default(false),
+  BASTEI_ARGON2_MEMORY_KIB: positiveInt(19_456),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  publicUrl: URL;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
+  requireSecondFactorRoles: string[];
+  demoPassword: string | undefined;
+  oidc: { issuer: URL; clientId: string; clientSecret: string; label: string; allowHttp: boolean } | null;
+  argon2MemoryKiB: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once at start; every bad value is reported, one line each. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        const shown = key.includes('SECRET') || key.includes('PASSWORD') ? '(hidden)' : JSON.stringify(env[key]);
+        return `${key}=${shown}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const oidcKeys = [e.BASTEI_OIDC_ISSUER, e.BASTEI_OIDC_CLIENT_ID, e.BASTEI_OIDC_CLIENT_SECRET];
+  if (oidcKeys.some(Boolean) && !oidcKeys.every(Boolean)) {
+    problems.push('BASTEI_OIDC_ISSUER, BASTEI_OIDC_CLIENT_ID and BASTEI_OIDC_CLIENT_SECRET must be set together');
+  }
+  const allowedRoles = ['admin', 'programme_manager', 'auditor', 'isb', 'member', 'cert', 'observer'];
+  for (const role of e.BASTEI_REQUIRE_SECOND_FACTOR_ROLES) {
+    if (!allowedRoles.includes(role)) problems.push(`BASTEI_REQUIRE_SECOND_FACTOR_ROLES: unknown role "${role}"`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = new URL(e.BASTEI_PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.BASTEI_DB_POOL_SIZE }
+      : { kind: 'pglite', dataDir: resolve(e.BASTEI_DATA_DIR) },
+    publicUrl,
+    secureCookies: publicUrl.protocol === 'https:',
+    trustProxy: e.BASTEI_TRUST_PROXY,
+    bodyLimitBytes: e.BASTEI_BODY_LIMIT_BYTES,
+    session: { idleMinutes: e.BASTEI_SESSION_IDLE_MINUTES, absoluteHours: e.BASTEI_SESSION_ABSOLUTE_HOURS },
+    login: {
+      maxFailures: e.BASTEI_LOGIN_MAX_FAILURES,
+      lockMinutes: e.BASTEI_LOGIN_LOCK_MINUTES,
+      ratePerMinute: e.BASTEI_LOGIN_RATE_PER_MINUTE,
+    },
+    requireSecondFactorRoles: e.BASTEI_REQUIRE_SECOND_FACTOR_ROLES,
+    demoPassword: e.BASTEI_DEMO_PASSWORD,
+    oidc:
+      e.BASTEI_OIDC_ISSUER && e.BASTEI_OIDC_CLIENT_ID && e.BASTEI_OIDC_CLIENT_SECRET
+        ? {
+            issuer: new URL(e.BASTEI_OIDC_ISSUER),
+            clientId: e.BASTEI_OIDC_CLIENT_ID,
+            clientSecret: e.BASTEI_OIDC_CLIENT_SECRET,
+            label: e.BASTEI_OIDC_LABEL,
+            allowHttp: e.BASTEI_OIDC_ALLOW_HTTP,
+          }
+        : null,
+    argon2MemoryKiB: e.BASTEI_ARGON2_MEMORY_KIB,
+  };
+}

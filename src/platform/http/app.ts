@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAccountRoutes } from '../../domains/accounts/routes.ts';
+import { registerAuditRoutes } from '../../domains/audit/routes.ts';
+import { registerOrganisationRoutes } from '../../domains/organisations/routes.ts';
+import { registerUserRoutes } from '../../domains/users/routes.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { registerAuthentication } from './authenticate.ts';
+import './fastify-types.ts';
+import { registerHealthRoutes } from './health.ts';
+import { registerMetrics } from './metrics.ts';
+import { sendProblem, toAppError } from './problems.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+
+export interface AppDependencies {
+  database: Database;
+  config: Config;
+  /** Tests pass false to keep output quiet. */
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** The whole HTTP surface: plumbing, then each domain's routes under /api/v1. */
+export async function buildApp({ database, config, logger = true }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: {
+            paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            censor: '[redacted]',
+          },
+        }
+      : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  // Only JSON bodies: text/plain and forms are what cross-site pages can send without CORS.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (appError.status === 401 || appError.status === 403) {
+      request.log.warn({ code: appError.code, url: request.url, user: request.ctx?.actor }, 'access denied');
+    }
+    return sendProblem(reply, request, appError);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('not-found')));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bastei API',
+        version: '1',
+        description: 'Informationssicherheitsprogramm für Kommunen. Errors are RFC 9457 problem+json.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'bastei_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerSecurityHeaders(app);
+  registerAuthentication(app, database, config);
+  registerMetrics(app);
+  registerHealthRoutes(app, database);
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  await app.register(
+    async (api) => {
+      const scoped = api.withTypeProvider<ZodTypeProvider>();
+      registerAccountRoutes(scoped, { database, config });
+      registerOrganisationRoutes(scoped, { database, config });
+      registerUserRoutes(scoped, { database, config });
+      registerAuditRoutes(scoped, { database, config });
+    },
+    { prefix: '/api/v1' },
+  );
+  typed.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,14 @@
+import { type Config, loadConfig } from '../src/platform/config.ts';
+
+export const TEST_PASSWORD = 'Demo-Passwort-2026!';
+
+/** Configuration for tests: demo password known, cheap argon2, no rate limit surprises. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    BASTEI_DEMO_PASSWORD: TEST_PASSWORD,
+    BASTEI_ARGON2_MEMORY_KIB: '1024',
+    BASTEI_LOGIN_RATE_PER_MINUTE: '10000',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+}
