@@ -18,7 +18,10 @@ export default async function setup(): Promise<void> {
     await admin.query('DROP DATABASE IF EXISTS bastei_template WITH (FORCE)');
     await admin.query('CREATE DATABASE bastei_template');
     await admin.end();
-    const database = await openDatabase({ kind: 'postgres', url: withDatabaseName(serverUrl, 'bastei_template') });
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: withDatabaseName(serverUrl, 'bastei_template'),
+    });
     await migrate(database);
     await seedDemo(database.db, testConfig());
     await database.close();

@@ -21,7 +21,11 @@ export async function createTestDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE bastei_template`);
     await admin.end();
-    const database = await openDatabase({ kind: 'postgres', url: withDatabaseName(serverUrl, name), poolSize: 5 });
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: withDatabaseName(serverUrl, name),
+      poolSize: 5,
+    });
     return {
       ...database,
       async close() {
@@ -78,7 +82,11 @@ export class TestClient {
   constructor(private readonly app: FastifyInstance) {}
 
   async login(email: string, password: string, totp?: string): Promise<LightMyRequestResponse> {
-    const response = await this.request('POST', '/api/v1/auth/login', { email, password, ...(totp ? { totp } : {}) });
+    const response = await this.request('POST', '/api/v1/auth/login', {
+      email,
+      password,
+      ...(totp ? { totp } : {}),
+    });
     if (response.statusCode === 200) this.csrfToken = response.json().csrfToken;
     return response;
   }
@@ -110,6 +118,7 @@ export class TestClient {
   }
 
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
-  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 }

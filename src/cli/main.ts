@@ -13,12 +13,15 @@ import { backupDatabase, restoreDatabase } from '../platform/backup/backup.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
-import { ROLES, type Role } from '../platform/db/schema.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { ROLES, type Role } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 
 /** Opens the configured database, migrated, runs `work`, and always closes it again. */
-async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>, options = { migrate: true }): Promise<T> {
+async function withDatabase<T>(
+  work: (database: Database, config: Config) => Promise<T>,
+  options = { migrate: true },
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(
     config.database.kind === 'postgres'
@@ -68,7 +71,11 @@ program
     withDatabase(
       async (database) => {
         const report = await migrate(database);
-        print(false, report, report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Database is up to date.');
+        print(
+          false,
+          report,
+          report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Database is up to date.',
+        );
       },
       { migrate: false },
     ),
@@ -90,7 +97,9 @@ program
         [
           'Demo state seeded. Accounts:',
           ...result.accounts.map((a) => `  ${a}`),
-          result.passwordGenerated ? `Password (shown only now): ${result.password}` : 'Password: BASTEI_DEMO_PASSWORD',
+          result.passwordGenerated
+            ? `Password (shown only now): ${result.password}`
+            : 'Password: BASTEI_DEMO_PASSWORD',
         ].join('\n'),
       );
     }),
@@ -107,7 +116,9 @@ importCommand
   .action((file: string, options: { state?: string; includeMembers?: boolean; json?: boolean }) =>
     withDatabase(async (database) => {
       if (options.state && !/^\d{2}$/.test(options.state)) {
-        throw new AppError('validation-failed', { detail: '--state expects a two-digit Land code such as 15.' });
+        throw new AppError('validation-failed', {
+          detail: '--state expects a two-digit Land code such as 15.',
+        });
       }
       const parsed = parseRegisterFile(await readFile(file), {
         state: options.state,
@@ -131,13 +142,19 @@ user
   .option('--oidc-only', 'no password: the account signs in through OIDC')
   .action((options: { email: string; name: string; password?: string; oidcOnly?: boolean }) =>
     withDatabase(async (database, config) => {
-      const password = options.oidcOnly ? undefined : (options.password ?? randomBytes(12).toString('base64url'));
+      const password = options.oidcOnly
+        ? undefined
+        : (options.password ?? randomBytes(12).toString('base64url'));
       const created = await createUser(
         systemContext(database.db, `cli:${operator()}`),
         { email: options.email.trim().toLowerCase(), displayName: options.name, password, locale: 'de' },
         { argon2MemoryKiB: config.argon2MemoryKiB },
       );
-      print(false, created, `Created ${created.email}.${password && !options.password ? ` Password: ${password}` : ''}`);
+      print(
+        false,
+        created,
+        `Created ${created.email}.${password && !options.password ? ` Password: ${password}` : ''}`,
+      );
     }),
   );
 user
@@ -180,7 +197,11 @@ user
       await setUserPassword(systemContext(database.db, `cli:${operator()}`), target.id, password, {
         argon2MemoryKiB: config.argon2MemoryKiB,
       });
-      print(false, null, `Password of ${target.email} reset; all sessions ended.${options.password ? '' : ` New password: ${password}`}`);
+      print(
+        false,
+        null,
+        `Password of ${target.email} reset; all sessions ended.${options.password ? '' : ` New password: ${password}`}`,
+      );
     }),
   );
 
@@ -212,7 +233,11 @@ program
     withDatabase(async (database) => {
       const result = await backupDatabase(database, file);
       const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
-      print(false, result, `Backup written to ${file}: ${rows} rows in ${Object.keys(result.tables).length} tables.`);
+      print(
+        false,
+        result,
+        `Backup written to ${file}: ${rows} rows in ${Object.keys(result.tables).length} tables.`,
+      );
     }),
   );
 

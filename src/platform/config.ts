@@ -79,7 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0]);
-        const shown = key.includes('SECRET') || key.includes('PASSWORD') ? '(hidden)' : JSON.stringify(env[key]);
+        const shown =
+          key.includes('SECRET') || key.includes('PASSWORD') ? '(hidden)' : JSON.stringify(env[key]);
         return `${key}=${shown}: ${issue.message}`;
       }),
     );
@@ -88,11 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const oidcKeys = [e.BASTEI_OIDC_ISSUER, e.BASTEI_OIDC_CLIENT_ID, e.BASTEI_OIDC_CLIENT_SECRET];
   if (oidcKeys.some(Boolean) && !oidcKeys.every(Boolean)) {
-    problems.push('BASTEI_OIDC_ISSUER, BASTEI_OIDC_CLIENT_ID and BASTEI_OIDC_CLIENT_SECRET must be set together');
+    problems.push(
+      'BASTEI_OIDC_ISSUER, BASTEI_OIDC_CLIENT_ID and BASTEI_OIDC_CLIENT_SECRET must be set together',
+    );
   }
   const allowedRoles = ['admin', 'programme_manager', 'auditor', 'isb', 'member', 'cert', 'observer'];
   for (const role of e.BASTEI_REQUIRE_SECOND_FACTOR_ROLES) {
-    if (!allowedRoles.includes(role)) problems.push(`BASTEI_REQUIRE_SECOND_FACTOR_ROLES: unknown role "${role}"`);
+    if (!allowedRoles.includes(role))
+      problems.push(`BASTEI_REQUIRE_SECOND_FACTOR_ROLES: unknown role "${role}"`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

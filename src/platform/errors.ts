@@ -16,7 +16,10 @@ const KINDS = {
     status: 403,
     title: 'Für Ihre Rolle ist ein zweiter Faktor vorgeschrieben. Bitte richten Sie ihn zuerst ein.',
   },
-  'reauthentication-required': { status: 403, title: 'Bitte bestätigen Sie die Änderung mit Ihrem Passwort.' },
+  'reauthentication-required': {
+    status: 403,
+    title: 'Bitte bestätigen Sie die Änderung mit Ihrem Passwort.',
+  },
   'not-found': { status: 404, title: 'Nicht gefunden.' },
   conflict: { status: 409, title: 'Die Änderung steht im Widerspruch zum aktuellen Stand.' },
   'invalid-state-transition': { status: 409, title: 'Dieser Schritt ist im aktuellen Status nicht möglich.' },
@@ -24,7 +27,10 @@ const KINDS = {
   'unsupported-media-type': { status: 415, title: 'Dieses Format wird nicht unterstützt.' },
   'account-locked': { status: 429, title: 'Zu viele fehlgeschlagene Anmeldungen.' },
   'rate-limited': { status: 429, title: 'Zu viele Anfragen.' },
-  'oidc-not-configured': { status: 404, title: 'Die Anmeldung über den Identitätsanbieter ist nicht eingerichtet.' },
+  'oidc-not-configured': {
+    status: 404,
+    title: 'Die Anmeldung über den Identitätsanbieter ist nicht eingerichtet.',
+  },
   'oidc-failed': { status: 401, title: 'Die Anmeldung über den Identitätsanbieter ist fehlgeschlagen.' },
   'data-dir-locked': { status: 503, title: 'Der Datenordner wird von einem anderen Prozess verwendet.' },
   'service-unavailable': { status: 503, title: 'Der Dienst ist vorübergehend nicht verfügbar.' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotpCode } from '../../platform/auth/totp.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.ts';
+import { currentTotpCode } from '../../platform/auth/totp.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,7 +15,9 @@ describe('login and sessions', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.user.email).toBe('isb.halberstadt@demo.bastei.local');
-    expect(body.memberships).toEqual([expect.objectContaining({ role: 'isb', organisationName: 'Halberstadt, Stadt' })]);
+    expect(body.memberships).toEqual([
+      expect.objectContaining({ role: 'isb', organisationName: 'Halberstadt, Stadt' }),
+    ]);
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/^bastei_session=/);
@@ -78,7 +80,10 @@ describe('login and sessions', () => {
     expect((await client.get('/api/v1/me')).json().type).toBe('urn:bastei:problem:session-expired');
 
     const other = await t.as('isb.arneburg-goldbeck');
-    await t.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     expect((await other.get('/api/v1/me')).statusCode).toBe(401);
   });
 
@@ -93,7 +98,10 @@ describe('CSRF protection', () => {
   it('rejects a state-changing request without the CSRF token', async () => {
     const client = await t.as('admin');
     client.csrfToken = undefined;
-    const response = await client.post('/api/v1/organisations', { type: 'provider', name: 'Ohne Token GmbH' });
+    const response = await client.post('/api/v1/organisations', {
+      type: 'provider',
+      name: 'Ohne Token GmbH',
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().type).toBe('urn:bastei:problem:csrf-rejected');
     const count = await t.database.db
@@ -114,14 +122,20 @@ describe('CSRF protection', () => {
     expect(crossOrigin.statusCode).toBe(403);
     const crossSite = await t
       .anonymous()
-      .post('/api/v1/auth/login', { email: 'admin@demo.bastei.local', password: TEST_PASSWORD }, { 'sec-fetch-site': 'cross-site' });
+      .post(
+        '/api/v1/auth/login',
+        { email: 'admin@demo.bastei.local', password: TEST_PASSWORD },
+        { 'sec-fetch-site': 'cross-site' },
+      );
     expect(crossSite.statusCode).toBe(403);
   });
 
   it('rejects text/plain and form bodies (the content types a cross-site form can send)', async () => {
     const client = await t.as('admin');
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-      const response = await client.request('POST', '/api/v1/organisations', 'type=provider&name=Form', { 'content-type': type });
+      const response = await client.request('POST', '/api/v1/organisations', 'type=provider&name=Form', {
+        'content-type': type,
+      });
       expect(response.statusCode).toBe(415);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
@@ -131,7 +145,8 @@ describe('CSRF protection', () => {
 describe('lockout', () => {
   it('locks an account temporarily after repeated failures with a clear message, then lets the owner in again', async () => {
     const email = 'ministerium@demo.bastei.local';
-    for (let i = 0; i < 2; i++) expect((await t.anonymous().login(email, 'falsches-passwort')).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await t.anonymous().login(email, 'falsches-passwort')).statusCode).toBe(401);
     const locked = await t.anonymous().login(email, 'falsches-passwort');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().type).toBe('urn:bastei:problem:account-locked');
@@ -140,7 +155,11 @@ describe('lockout', () => {
     // Even the right password waits until the lock ends …
     expect((await t.anonymous().login(email, TEST_PASSWORD)).statusCode).toBe(429);
     // … and works once it has passed.
-    await t.database.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1) }).where('email', '=', email).execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1) })
+      .where('email', '=', email)
+      .execute();
     expect((await t.anonymous().login(email, TEST_PASSWORD)).statusCode).toBe(200);
   });
 });
@@ -154,13 +173,18 @@ describe('second factor (TOTP)', () => {
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Bastei:/);
     expect((await client.post('/api/v1/me/totp/enable', { code: '000000' })).statusCode).toBe(401);
     const now = Date.now();
-    expect((await client.post('/api/v1/me/totp/enable', { code: currentTotpCode(secret, now) })).statusCode).toBe(204);
+    expect(
+      (await client.post('/api/v1/me/totp/enable', { code: currentTotpCode(secret, now) })).statusCode,
+    ).toBe(204);
 
     const withoutCode = await t.anonymous().login('bsi@demo.bastei.local', TEST_PASSWORD);
     expect(withoutCode.statusCode).toBe(401);
     expect(withoutCode.json().type).toBe('urn:bastei:problem:second-factor-required');
     // The code used for enabling is spent; the next window's code works exactly once.
-    expect((await t.anonymous().login('bsi@demo.bastei.local', TEST_PASSWORD, currentTotpCode(secret, now))).statusCode).toBe(401);
+    expect(
+      (await t.anonymous().login('bsi@demo.bastei.local', TEST_PASSWORD, currentTotpCode(secret, now)))
+        .statusCode,
+    ).toBe(401);
     const next = currentTotpCode(secret, now + 30_000);
     expect((await t.anonymous().login('bsi@demo.bastei.local', TEST_PASSWORD, next)).statusCode).toBe(200);
     expect((await t.anonymous().login('bsi@demo.bastei.local', TEST_PASSWORD, next)).statusCode).toBe(401);
@@ -188,16 +212,27 @@ describe('password change', () => {
   it('needs the current password, enforces length and ends the other sessions', async () => {
     const client = await t.as('pruefer');
     const elsewhere = await t.as('pruefer');
-    const wrong = await client.post('/api/v1/me/password', { currentPassword: 'nicht-richtig', newPassword: 'Ein-neues-langes-Passwort' });
+    const wrong = await client.post('/api/v1/me/password', {
+      currentPassword: 'nicht-richtig',
+      newPassword: 'Ein-neues-langes-Passwort',
+    });
     expect(wrong.statusCode).toBe(403);
-    const short = await client.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'kurz' });
+    const short = await client.post('/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'kurz',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors).toEqual([expect.objectContaining({ pointer: '/body/newPassword' })]);
-    const ok = await client.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Ein-neues-langes-Passwort' });
+    const ok = await client.post('/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Ein-neues-langes-Passwort',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await client.get('/api/v1/me')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/v1/me')).statusCode).toBe(401);
-    expect((await t.anonymous().login('pruefer@demo.bastei.local', 'Ein-neues-langes-Passwort')).statusCode).toBe(200);
+    expect(
+      (await t.anonymous().login('pruefer@demo.bastei.local', 'Ein-neues-langes-Passwort')).statusCode,
+    ).toBe(200);
   });
 
   it('disabling an account ends its sessions', async () => {

@@ -5,7 +5,10 @@ import { MembershipSchema } from '../users/schemas.ts';
 export const LoginBody = z.strictObject({
   email: z.string().trim().toLowerCase().min(3).max(254),
   password: z.string().min(1).max(1024),
-  totp: z.string().regex(/^\d{6}$/, 'sechs Ziffern').optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, 'sechs Ziffern')
+    .optional(),
 });
 export type LoginInput = z.infer<typeof LoginBody>;
 
@@ -29,7 +32,10 @@ export type MeDto = z.infer<typeof MeSchema>;
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: NewPasswordSchema,
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 
 export const TotpSetupBody = z.strictObject({ password: z.string().min(1).max(1024) });

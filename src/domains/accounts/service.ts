@@ -32,7 +32,7 @@ export async function login(
 ): Promise<LoginOutcome> {
   const ctx = systemContext(db, 'login', client.requestId);
   const user = await unsafeFindUserByEmail(db, input.email);
-  if (!user || !user.password_hash || user.disabled_at) {
+  if (!user?.password_hash || user.disabled_at) {
     await verifyAgainstDummy(input.password, { memoryKiB: config.argon2MemoryKiB });
     throw new AppError('invalid-credentials');
   }
@@ -87,7 +87,9 @@ async function registerFailure(
   const failures = user.failed_login_count + 1;
   const excess = failures - config.login.maxFailures;
   const lockedUntil =
-    excess >= 0 ? new Date(Date.now() + Math.min(config.login.lockMinutes * 2 ** excess, MAX_LOCK_MINUTES) * 60_000) : null;
+    excess >= 0
+      ? new Date(Date.now() + Math.min(config.login.lockMinutes * 2 ** excess, MAX_LOCK_MINUTES) * 60_000)
+      : null;
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -107,7 +109,11 @@ async function registerFailure(
 
 function lockedError(until: Date): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  const time = until.toLocaleTimeString('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+  const time = until.toLocaleTimeString('de-DE', {
+    timeZone: 'Europe/Berlin',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return new AppError('account-locked', {
     detail: `Nach mehreren fehlgeschlagenen Anmeldungen ist das Konto vorübergehend gesperrt. Bitte versuchen Sie es ab ${time} Uhr erneut.`,
     extensions: { retryAfterSeconds, lockedUntil: until.toISOString() },
@@ -158,7 +164,9 @@ async function loadSelf(ctx: RequestContext): Promise<UserRow> {
 /** Sensitive changes need the current password again (and the second factor when set). */
 async function reauthenticate(user: UserRow, password: string, totp?: string): Promise<number | null> {
   if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-    throw new AppError('reauthentication-required', { errors: [{ pointer: '/body/password', message: 'falsches Passwort' }] });
+    throw new AppError('reauthentication-required', {
+      errors: [{ pointer: '/body/password', message: 'falsches Passwort' }],
+    });
   }
   if (user.totp_enabled && user.totp_secret) {
     const step = totp ? matchTotpStep(user.totp_secret, totp) : null;
@@ -182,22 +190,40 @@ export async function changePassword(
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date(), ...(step ? { totp_last_step: step } : {}) })
+      .set({
+        password_hash: hash,
+        password_changed_at: new Date(),
+        updated_at: new Date(),
+        ...(step ? { totp_last_step: step } : {}),
+      })
       .where('id', '=', user.id)
       .execute();
     await endAllSessions(trx, user.id, sessionId);
-    await recordAudit(ctx, trx, { action: 'user.password_change', resourceType: 'user', resourceId: user.id });
+    await recordAudit(ctx, trx, {
+      action: 'user.password_change',
+      resourceType: 'user',
+      resourceId: user.id,
+    });
   });
 }
 
 export async function startTotpSetup(ctx: RequestContext, password: string) {
   const user = await loadSelf(ctx);
-  if (user.totp_enabled) throw new AppError('conflict', { detail: 'Der zweite Faktor ist bereits eingerichtet.' });
+  if (user.totp_enabled)
+    throw new AppError('conflict', { detail: 'Der zweite Faktor ist bereits eingerichtet.' });
   if (user.password_hash) await reauthenticate(user, password);
   const secret = newTotpSecret();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_secret: secret, updated_at: new Date() }).where('id', '=', user.id).execute();
-    await recordAudit(ctx, trx, { action: 'user.totp_setup_started', resourceType: 'user', resourceId: user.id });
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: secret, updated_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
+    await recordAudit(ctx, trx, {
+      action: 'user.totp_setup_started',
+      resourceType: 'user',
+      resourceId: user.id,
+    });
   });
   return { secret, otpauthUri: totpUri(secret, user.email) };
 }
@@ -219,9 +245,15 @@ export async function enableTotp(ctx: RequestContext, code: string): Promise<voi
   });
 }
 
-export async function disableTotp(ctx: RequestContext, sessionId: string, password: string, code: string): Promise<void> {
+export async function disableTotp(
+  ctx: RequestContext,
+  sessionId: string,
+  password: string,
+  code: string,
+): Promise<void> {
   const user = await loadSelf(ctx);
-  if (!user.totp_enabled) throw new AppError('invalid-state-transition', { detail: 'Kein zweiter Faktor eingerichtet.' });
+  if (!user.totp_enabled)
+    throw new AppError('invalid-state-transition', { detail: 'Kein zweiter Faktor eingerichtet.' });
   await reauthenticate(user, password, code);
   await ctx.db.transaction().execute(async (trx) => {
     await trx

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Config } from '../../platform/config.ts';
 import { type RequestContext, systemContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/db/schema.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
-import { importRegisterUnits } from '../organisations/service.ts';
 import { fromSeedTable, type SeedRow } from '../organisations/register/register.ts';
+import { importRegisterUnits } from '../organisations/service.ts';
 
 /** The three 2024 pilot Kommunen of Sachsen-Anhalt (Stadt Halberstadt, Salzlandkreis, VG Arneburg-Goldbeck). */
 export const PILOT_ARS = {
@@ -57,7 +57,11 @@ export interface DemoSeedResult {
  */
 export async function seedDemo(db: Db, config: Config): Promise<DemoSeedResult> {
   const accounts = DEMO_ACCOUNTS.map((a) => demoEmail(a.local));
-  const existing = await db.selectFrom('users').select('id').where('email', '=', demoEmail('admin')).executeTakeFirst();
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoEmail('admin'))
+    .executeTakeFirst();
   if (existing) return { seeded: false, accounts };
 
   const ctx: RequestContext = systemContext(db, 'seed-demo');
@@ -80,7 +84,13 @@ export async function seedDemo(db: Db, config: Config): Promise<DemoSeedResult> 
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(ctx, trx, { action: 'organisation.create', resourceType: 'organisation', resourceId: federal.id, organisationId: federal.id, after: { name: federal.name } });
+    await recordAudit(ctx, trx, {
+      action: 'organisation.create',
+      resourceType: 'organisation',
+      resourceId: federal.id,
+      organisationId: federal.id,
+      after: { name: federal.name },
+    });
   });
   await importRegisterUnits(ctx, fromSeedTable(sachsenAnhaltSeedRows()));
 
@@ -88,7 +98,11 @@ export async function seedDemo(db: Db, config: Config): Promise<DemoSeedResult> 
     const byArs = async (ars: string) =>
       trx.selectFrom('organisations').selectAll().where('ars', '=', ars).executeTakeFirstOrThrow();
     const state = await byArs(STATE_ARS);
-    const federal = await trx.selectFrom('organisations').selectAll().where('type', '=', 'federal').executeTakeFirstOrThrow();
+    const federal = await trx
+      .selectFrom('organisations')
+      .selectAll()
+      .where('type', '=', 'federal')
+      .executeTakeFirstOrThrow();
     const provider = await trx
       .insertInto('organisations')
       .values({

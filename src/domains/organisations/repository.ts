@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { NewOrganisation, OrganisationRow } from '../../platform/db/schema.ts';
 
 export type OrganisationChanges = Partial<Omit<NewOrganisation, 'id' | 'created_at' | 'updated_at'>>;
+
 import { organisationInScope, type Scope } from '../../platform/policy/policy.ts';
 import type { OrganisationListFilter } from './schemas.ts';
 
@@ -11,7 +12,9 @@ export async function findOrganisations(
   scope: Scope,
   filter: OrganisationListFilter,
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
-  let query = db.selectFrom('organisations').where((eb) => organisationInScope(eb, eb.ref('organisations.id'), scope));
+  let query = db
+    .selectFrom('organisations')
+    .where((eb) => organisationInScope(eb, eb.ref('organisations.id'), scope));
   if (filter.type) query = query.where('type', '=', filter.type);
   if (filter.parent) query = query.where('parent_id', '=', filter.parent);
   if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -23,7 +26,11 @@ export async function findOrganisations(
 }
 
 /** One organisation, only if it lies in the scope (else undefined: the caller answers 404). */
-export function findOrganisationById(db: Executor, scope: Scope, id: string): Promise<OrganisationRow | undefined> {
+export function findOrganisationById(
+  db: Executor,
+  scope: Scope,
+  id: string,
+): Promise<OrganisationRow | undefined> {
   return db
     .selectFrom('organisations')
     .selectAll()

@@ -1,4 +1,10 @@
-import { type Api, contextOf, problemResponses, type RouteDependencies, UuidParam } from '../../platform/http/api.ts';
+import {
+  type Api,
+  contextOf,
+  problemResponses,
+  type RouteDependencies,
+  UuidParam,
+} from '../../platform/http/api.ts';
 import {
   CreateOrganisationBody,
   OrganisationListQuery,
@@ -41,6 +47,7 @@ export function registerOrganisationRoutes(api: Api, _deps: RouteDependencies): 
         response: { 201: OrganisationSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createOrganisation(contextOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createOrganisation(contextOf(request), request.body)),
   );
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { PaginationQuery } from '../../platform/http/api.ts';
 
-export const ORGANISATION_TYPES = ['federal', 'state', 'district', 'municipality', 'provider', 'cert'] as const;
+export const ORGANISATION_TYPES = [
+  'federal',
+  'state',
+  'district',
+  'municipality',
+  'provider',
+  'cert',
+] as const;
 
 export const OrganisationSchema = z.object({
   id: z.uuid(),

@@ -78,12 +78,16 @@ const TYPE_OF_KIND: Record<RegisterUnit['kind'], OrganisationType> = {
  * transaction: a second run with the same file changes nothing. States hang below the federal
  * organisation when one exists.
  */
-export async function importRegisterUnits(ctx: RequestContext, units: RegisterUnit[]): Promise<RegisterImportResult> {
+export async function importRegisterUnits(
+  ctx: RequestContext,
+  units: RegisterUnit[],
+): Promise<RegisterImportResult> {
   assertAnyPermission(ctx, 'organisation.manage');
   assertPermitted(ctx, 'organisation.manage', null);
   // Members of an association come after the association, which is itself a municipality.
   const associationArs = new Set(units.filter((u) => u.kind === 'municipality').map((u) => u.ars));
-  const depthOf = (u: RegisterUnit) => LEVEL_ORDER[u.kind] + (u.parentArs && associationArs.has(u.parentArs) ? 1 : 0);
+  const depthOf = (u: RegisterUnit) =>
+    LEVEL_ORDER[u.kind] + (u.parentArs && associationArs.has(u.parentArs) ? 1 : 0);
   const ordered = [...units].sort((a, b) => depthOf(a) - depthOf(b));
   return ctx.db.transaction().execute(async (trx) => {
     const federal = await trx

@@ -30,7 +30,9 @@ function usersInScope(db: Executor, scope: Scope) {
               .selectFrom('auditor_assignments')
               .select('auditor_assignments.id')
               .whereRef('auditor_assignments.user_id', '=', 'users.id')
-              .where((inner) => organisationInScope(inner, inner.ref('auditor_assignments.organisation_id'), scope)),
+              .where((inner) =>
+                organisationInScope(inner, inner.ref('auditor_assignments.organisation_id'), scope),
+              ),
           ),
         ]),
   );
@@ -67,7 +69,11 @@ export function findUserById(db: Executor, scope: Scope, id: string): Promise<Us
 
 /** Unscoped: login and CLI operators look accounts up by e-mail before any scope exists. */
 export function unsafeFindUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findMemberships(db: Executor, userIds: string[]): Promise<UserMembershipRow[]> {

@@ -1,6 +1,20 @@
 import { z } from 'zod';
-import { type Api, contextOf, problemResponses, type RouteDependencies, UuidParam } from '../../platform/http/api.ts';
-import { AddMembershipBody, AssignmentBody, CreateUserBody, SetPasswordBody, UserListQuery, UserListSchema, UserSchema } from './schemas.ts';
+import {
+  type Api,
+  contextOf,
+  problemResponses,
+  type RouteDependencies,
+  UuidParam,
+} from '../../platform/http/api.ts';
+import {
+  AddMembershipBody,
+  AssignmentBody,
+  CreateUserBody,
+  SetPasswordBody,
+  UserListQuery,
+  UserListSchema,
+  UserSchema,
+} from './schemas.ts';
 import {
   addMembership,
   assignAuditor,
@@ -31,11 +45,19 @@ export function registerUserRoutes(api: Api, { config }: RouteDependencies): voi
   api.post(
     '/users',
     { schema: { tags, body: CreateUserBody, response: { 201: UserSchema, ...problemResponses } } },
-    async (request, reply) => reply.code(201).send(await createUser(contextOf(request), request.body, policy)),
+    async (request, reply) =>
+      reply.code(201).send(await createUser(contextOf(request), request.body, policy)),
   );
   api.post(
     '/users/:id/memberships',
-    { schema: { tags, params: UuidParam, body: AddMembershipBody, response: { 200: UserSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        params: UuidParam,
+        body: AddMembershipBody,
+        response: { 200: UserSchema, ...problemResponses },
+      },
+    },
     (request) => addMembership(contextOf(request), request.params.id, request.body),
   );
   api.delete(
@@ -54,7 +76,14 @@ export function registerUserRoutes(api: Api, { config }: RouteDependencies): voi
   );
   api.post(
     '/users/:id/auditor-assignments',
-    { schema: { tags, params: UuidParam, body: AssignmentBody, response: { 200: UserSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        params: UuidParam,
+        body: AssignmentBody,
+        response: { 200: UserSchema, ...problemResponses },
+      },
+    },
     (request) => assignAuditor(contextOf(request), request.params.id, request.body.organisationId),
   );
   api.delete(
@@ -73,7 +102,14 @@ export function registerUserRoutes(api: Api, { config }: RouteDependencies): voi
   );
   api.post(
     '/users/:id/password',
-    { schema: { tags, params: UuidParam, body: SetPasswordBody, response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        params: UuidParam,
+        body: SetPasswordBody,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await setUserPassword(contextOf(request), request.params.id, request.body.password, policy);
       return reply.code(204).send(null);

@@ -7,7 +7,13 @@ import type { UserRow } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { assertPermitted, organisationInScope, type Scope, scopeFor } from '../../platform/policy/policy.ts';
 import { findOrganisationById } from '../organisations/repository.ts';
-import { findAssignments, findMemberships, findUserById, findUsers, unsafeFindUserByEmail } from './repository.ts';
+import {
+  findAssignments,
+  findMemberships,
+  findUserById,
+  findUsers,
+  unsafeFindUserByEmail,
+} from './repository.ts';
 import type { AddMembershipInput, CreateUserInput, UserDto, UserListFilter } from './schemas.ts';
 
 export interface PasswordPolicy {
@@ -40,7 +46,12 @@ async function presentUsers(db: Executor, scope: Scope, rows: UserRow[]): Promis
     disabled: row.disabled_at !== null,
     memberships: memberships
       .filter((m) => m.user_id === row.id && visible.has(m.organisation_id))
-      .map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.organisation_name, role: m.role })),
+      .map((m) => ({
+        id: m.id,
+        organisationId: m.organisation_id,
+        organisationName: m.organisation_name,
+        role: m.role,
+      })),
     assignedOrganisationIds: assignments
       .filter((a) => a.user_id === row.id && visible.has(a.organisation_id))
       .map((a) => a.organisation_id),
@@ -52,7 +63,12 @@ async function presentUsers(db: Executor, scope: Scope, rows: UserRow[]): Promis
 export async function listUsers(ctx: RequestContext, filter: UserListFilter) {
   const scope = scopeFor(ctx, 'user.read');
   const { rows, total } = await findUsers(ctx.db, scope, filter);
-  return { items: await presentUsers(ctx.db, scope, rows), total, limit: filter.limit, offset: filter.offset };
+  return {
+    items: await presentUsers(ctx.db, scope, rows),
+    total,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
 }
 
 export async function getUser(ctx: RequestContext, id: string): Promise<UserDto> {
@@ -70,9 +86,15 @@ async function loadManagedUser(ctx: RequestContext, db: Executor, id: string): P
   return row;
 }
 
-export async function createUser(ctx: RequestContext, input: CreateUserInput, policy: PasswordPolicy): Promise<UserDto> {
+export async function createUser(
+  ctx: RequestContext,
+  input: CreateUserInput,
+  policy: PasswordPolicy,
+): Promise<UserDto> {
   assertPermitted(ctx, 'user.manage', null);
-  const passwordHash = input.password ? await hashPassword(input.password, { memoryKiB: policy.argon2MemoryKiB }) : null;
+  const passwordHash = input.password
+    ? await hashPassword(input.password, { memoryKiB: policy.argon2MemoryKiB })
+    : null;
   return ctx.db.transaction().execute(async (trx) => {
     if (await unsafeFindUserByEmail(trx, input.email)) {
       throw new AppError('conflict', {
@@ -99,15 +121,28 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput, po
       .returningAll()
       .executeTakeFirstOrThrow();
     const [dto] = await presentUsers(trx, { all: true, organisationIds: [], subtreeRootIds: [] }, [row]);
-    await recordAudit(ctx, trx, { action: 'user.create', resourceType: 'user', resourceId: row.id, after: dto });
+    await recordAudit(ctx, trx, {
+      action: 'user.create',
+      resourceType: 'user',
+      resourceId: row.id,
+      after: dto,
+    });
     return dto!;
   });
 }
 
-export async function addMembership(ctx: RequestContext, userId: string, input: AddMembershipInput): Promise<UserDto> {
+export async function addMembership(
+  ctx: RequestContext,
+  userId: string,
+  input: AddMembershipInput,
+): Promise<UserDto> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await loadManagedUser(ctx, trx, userId);
-    const organisation = await findOrganisationById(trx, scopeFor(ctx, 'organisation.read'), input.organisationId);
+    const organisation = await findOrganisationById(
+      trx,
+      scopeFor(ctx, 'organisation.read'),
+      input.organisationId,
+    );
     if (!organisation) throw notFound('Die Organisation');
     assertPermitted(ctx, 'user.manage', organisation);
     const inserted = await trx
@@ -129,7 +164,11 @@ export async function addMembership(ctx: RequestContext, userId: string, input: 
   });
 }
 
-export async function removeMembership(ctx: RequestContext, userId: string, membershipId: string): Promise<void> {
+export async function removeMembership(
+  ctx: RequestContext,
+  userId: string,
+  membershipId: string,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const user = await loadManagedUser(ctx, trx, userId);
     const membership = await trx
@@ -151,7 +190,11 @@ export async function removeMembership(ctx: RequestContext, userId: string, memb
   });
 }
 
-export async function assignAuditor(ctx: RequestContext, userId: string, organisationId: string): Promise<UserDto> {
+export async function assignAuditor(
+  ctx: RequestContext,
+  userId: string,
+  organisationId: string,
+): Promise<UserDto> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await loadManagedUser(ctx, trx, userId);
     const isAuditor = await trx
@@ -161,13 +204,16 @@ export async function assignAuditor(ctx: RequestContext, userId: string, organis
       .where('role', '=', 'auditor')
       .executeTakeFirst();
     if (!isAuditor) {
-      throw new AppError('conflict', { detail: 'Nur Konten mit der Rolle Prüfer (auditor) können Kommunen zugewiesen werden.' });
+      throw new AppError('conflict', {
+        detail: 'Nur Konten mit der Rolle Prüfer (auditor) können Kommunen zugewiesen werden.',
+      });
     }
     const organisation = await findOrganisationById(trx, scopeFor(ctx, 'organisation.read'), organisationId);
     if (!organisation) throw notFound('Die Organisation');
     if (organisation.type !== 'municipality' && organisation.type !== 'district') {
       throw new AppError('validation-failed', {
-        detail: 'Prüfer können nur Kommunen (Gemeinden, Verbandsgemeinden, Landkreise, kreisfreie Städte) zugewiesen werden.',
+        detail:
+          'Prüfer können nur Kommunen (Gemeinden, Verbandsgemeinden, Landkreise, kreisfreie Städte) zugewiesen werden.',
         errors: [{ pointer: '/body/organisationId', message: 'keine Kommune' }],
       });
     }
@@ -190,7 +236,11 @@ export async function assignAuditor(ctx: RequestContext, userId: string, organis
   });
 }
 
-export async function unassignAuditor(ctx: RequestContext, userId: string, organisationId: string): Promise<void> {
+export async function unassignAuditor(
+  ctx: RequestContext,
+  userId: string,
+  organisationId: string,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const user = await loadManagedUser(ctx, trx, userId);
     const removed = await trx
@@ -222,7 +272,13 @@ export async function setUserPassword(
     const user = await loadManagedUser(ctx, trx, userId);
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: new Date(), failed_login_count: 0, locked_until: null, updated_at: new Date() })
+      .set({
+        password_hash: hash,
+        password_changed_at: new Date(),
+        failed_login_count: 0,
+        locked_until: null,
+        updated_at: new Date(),
+      })
       .where('id', '=', user.id)
       .execute();
     await endAllSessions(trx, user.id);
@@ -230,7 +286,11 @@ export async function setUserPassword(
   });
 }
 
-export async function setUserDisabled(ctx: RequestContext, userId: string, disabled: boolean): Promise<UserDto> {
+export async function setUserDisabled(
+  ctx: RequestContext,
+  userId: string,
+  disabled: boolean,
+): Promise<UserDto> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await loadManagedUser(ctx, trx, userId);
     if (ctx.actor.kind === 'user' && ctx.actor.userId === user.id) {

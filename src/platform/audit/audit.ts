@@ -40,7 +40,8 @@ export function entryHash(prevHash: string, fields: ChainedFields): string {
 }
 
 /** JSON-safe copy (dates become ISO strings) so the stored jsonb hashes the same when read back. */
-const toJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown));
+const toJson = (value: unknown) =>
+  value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 
 /**
  * Appends one hash-chained entry inside the caller's transaction: the write and its audit
@@ -48,8 +49,15 @@ const toJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSO
  */
 export async function recordAudit(ctx: RequestContext, trx: Tx, event: AuditEvent): Promise<void> {
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const next = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const next = await sql<{
+    id: number;
+  }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`.execute(trx);
   const fields: ChainedFields = {
     id: next.rows[0]!.id,
     occurredAt: new Date().toISOString(),
@@ -106,7 +114,14 @@ export async function verifyAuditChain(db: Executor, pageSize = 5_000): Promise<
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBroken: { id: row.id, reason: 'prev_hash does not match the previous entry (entry removed or reordered)' } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: {
+            id: row.id,
+            reason: 'prev_hash does not match the previous entry (entry removed or reordered)',
+          },
+        };
       }
       const expected = entryHash(prevHash, {
         id: row.id,
@@ -122,7 +137,11 @@ export async function verifyAuditChain(db: Executor, pageSize = 5_000): Promise<
         requestId: row.request_id,
       });
       if (expected !== row.hash) {
-        return { ok: false, checked, firstBroken: { id: row.id, reason: 'content does not match its hash (entry altered)' } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { id: row.id, reason: 'content does not match its hash (entry altered)' },
+        };
       }
       prevHash = row.hash;
       lastId = row.id;

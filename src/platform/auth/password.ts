@@ -7,7 +7,12 @@ export interface PasswordHashingOptions {
 
 /** argon2id with OWASP's recommended cost (19 MiB, 2 passes); memory is configurable. */
 export function hashPassword(password: string, options: PasswordHashingOptions): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id, memoryCost: options.memoryKiB, timeCost: 2, parallelism: 1 });
+  return argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: options.memoryKiB,
+    timeCost: 2,
+    parallelism: 1,
+  });
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {

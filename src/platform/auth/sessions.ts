@@ -11,7 +11,8 @@ export interface ActiveSession {
   createdAt: Date;
 }
 
-export const sessionCookieName = (config: Config) => (config.secureCookies ? '__Host-bastei_session' : 'bastei_session');
+export const sessionCookieName = (config: Config) =>
+  config.secureCookies ? '__Host-bastei_session' : 'bastei_session';
 
 export async function createSession(
   db: Executor,
@@ -40,7 +41,11 @@ export async function createSession(
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** The live session behind a cookie value, or null when unknown, idle too long or past its end. */
-export async function loadSession(db: Executor, config: Config, token: string): Promise<ActiveSession | null> {
+export async function loadSession(
+  db: Executor,
+  config: Config,
+  token: string,
+): Promise<ActiveSession | null> {
   const id = sha256(token);
   const row = await db
     .selectFrom('sessions')
@@ -65,7 +70,11 @@ export async function loadSession(db: Executor, config: Config, token: string): 
     return null;
   }
   if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('id', '=', id)
+      .execute();
   }
   return {
     id: row.id,

@@ -46,7 +46,10 @@ const ident = (name: string) => sql.id(name);
  * a header, then `{"t": table, "r": row}` per row. Rows come from row_to_json and go back
  * through json_populate_recordset, so every PostgreSQL type survives the trip exactly.
  */
-export async function backupDatabase(database: Database, file: string): Promise<{ tables: Record<string, number> }> {
+export async function backupDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: Record<string, number> }> {
   const counts: Record<string, number> = {};
   const gzip = createGzip();
   const done = pipeline(gzip, createWriteStream(file, { mode: 0o600 }));
@@ -59,7 +62,9 @@ export async function backupDatabase(database: Database, file: string): Promise<
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const tables = await listTables(trx);
-      const schemaVersion = await sql<{ version: string }>`select max(version) as version from schema_migrations`.execute(trx);
+      const schemaVersion = await sql<{
+        version: string;
+      }>`select max(version) as version from schema_migrations`.execute(trx);
       const header: BackupHeader = {
         format: FORMAT,
         formatVersion: FORMAT_VERSION,
@@ -94,11 +99,20 @@ export async function backupDatabase(database: Database, file: string): Promise<
  * rows in one transaction (constraints checked at commit), fixes identity sequences, then
  * applies any newer migrations. A non-empty target is refused.
  */
-export async function restoreDatabase(database: Database, file: string): Promise<{ tables: Record<string, number> }> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: Record<string, number> }> {
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next().catch((error: unknown) => {
-    throw new AppError('validation-failed', { detail: `${file} is not a Bastei backup (gzip expected).`, cause: error });
+    throw new AppError('validation-failed', {
+      detail: `${file} is not a Bastei backup (gzip expected).`,
+      cause: error,
+    });
   });
   const header = parseHeader(first.done ? '' : first.value, file);
   const migrations = loadMigrations();
@@ -107,9 +121,14 @@ export async function restoreDatabase(database: Database, file: string): Promise
       detail: `The backup has schema version ${header.schemaVersion}, which this Bastei version does not know.`,
     });
   }
-  await migrate(database, migrations.filter((m) => m.version <= header.schemaVersion));
+  await migrate(
+    database,
+    migrations.filter((m) => m.version <= header.schemaVersion),
+  );
   if ((await currentSchemaVersion(database)) !== header.schemaVersion) {
-    throw new AppError('conflict', { detail: 'The target database has a newer schema than the backup; restore into an empty one.' });
+    throw new AppError('conflict', {
+      detail: 'The target database has a newer schema than the backup; restore into an empty one.',
+    });
   }
   const counts: Record<string, number> = {};
   await database.db.transaction().execute(async (trx) => {
@@ -117,7 +136,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     for (const table of tables) {
       const rows = await sql<{ n: number }>`select count(*)::int as n from ${ident(table.name)}`.execute(trx);
       if ((rows.rows[0]?.n ?? 0) > 0) {
-        throw new AppError('conflict', { detail: `The target database is not empty (table ${table.name} has rows).` });
+        throw new AppError('conflict', {
+          detail: `The target database is not empty (table ${table.name} has rows).`,
+        });
       }
     }
     const known = new Set(tables.map((t) => t.name));
@@ -135,7 +156,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       if (next.value.trim() === '') continue;
       const entry = JSON.parse(next.value) as { t: string; r: unknown };
-      if (!known.has(entry.t)) throw new AppError('validation-failed', { detail: `Unknown table ${entry.t} in backup.` });
+      if (!known.has(entry.t))
+        throw new AppError('validation-failed', { detail: `Unknown table ${entry.t} in backup.` });
       if (entry.t !== batchTable || batch.length >= INSERT_BATCH) {
         await flush();
         batchTable = entry.t;
@@ -159,11 +181,17 @@ export async function restoreDatabase(database: Database, file: string): Promise
 function parseHeader(line: string, file: string): BackupHeader {
   try {
     const header = JSON.parse(line) as Partial<BackupHeader>;
-    if (header.format === FORMAT && header.formatVersion === FORMAT_VERSION && typeof header.schemaVersion === 'string') {
+    if (
+      header.format === FORMAT &&
+      header.formatVersion === FORMAT_VERSION &&
+      typeof header.schemaVersion === 'string'
+    ) {
       return header as BackupHeader;
     }
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation-failed', { detail: `${file} is not a Bastei backup (format ${FORMAT} v${FORMAT_VERSION}).` });
+  throw new AppError('validation-failed', {
+    detail: `${file} is not a Bastei backup (format ${FORMAT} v${FORMAT_VERSION}).`,
+  });
 }

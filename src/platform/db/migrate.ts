@@ -74,8 +74,8 @@ COMMIT;`);
 }
 
 export async function currentSchemaVersion(database: Database): Promise<string | null> {
-  const result = await sql<{ version: string | null }>`select max(version) as version from schema_migrations`.execute(
-    database.db,
-  );
+  const result = await sql<{
+    version: string | null;
+  }>`select max(version) as version from schema_migrations`.execute(database.db);
   return result.rows[0]?.version ?? null;
 }

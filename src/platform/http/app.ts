@@ -33,13 +33,22 @@ export interface AppDependencies {
 export type App = FastifyInstance;
 
 /** The whole HTTP surface: plumbing, then each domain's routes under /api/v1. */
-export async function buildApp({ database, config, logger = true }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  config,
+  logger = true,
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
           level: config.logLevel,
           redact: {
-            paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            paths: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
             censor: '[redacted]',
           },
         }
@@ -103,6 +112,8 @@ export async function buildApp({ database, config, logger = true }: AppDependenc
     },
     { prefix: '/api/v1' },
   );
-  typed.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  typed.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   return app;
 }

@@ -31,7 +31,11 @@ export function registerAuthentication(app: FastifyInstance, database: Database,
           .where('id', '=', session.userId)
           .executeTakeFirstOrThrow();
         request.session = session;
-        request.ctx = await buildUserContext(database.db, { kind: 'user', userId: user.id, email: user.email }, request.id);
+        request.ctx = await buildUserContext(
+          database.db,
+          { kind: 'user', userId: user.id, email: user.email },
+          request.id,
+        );
         if (
           !user.totp_enabled &&
           !routeConfig.beforeSecondFactor &&
@@ -49,7 +53,9 @@ export function registerAuthentication(app: FastifyInstance, database: Database,
     if (request.session && !SAFE_METHODS.has(request.method)) {
       const given = request.headers['x-csrf-token'];
       if (!csrfTokenMatches(request.session.csrfToken, typeof given === 'string' ? given : undefined)) {
-        throw new AppError('csrf-rejected', { detail: 'Der CSRF-Token (Header X-CSRF-Token) fehlt oder ist falsch.' });
+        throw new AppError('csrf-rejected', {
+          detail: 'Der CSRF-Token (Header X-CSRF-Token) fehlt oder ist falsch.',
+        });
       }
     }
   });
