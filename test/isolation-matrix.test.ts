@@ -6,159 +6,19 @@
  * Admins are global by design (DESIGN.md §1) and have no "other tenant".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountsMatrix } from '../src/domains/accounts/isolation.matrix.ts';
+import { auditMatrix } from '../src/domains/audit/isolation.matrix.ts';
 import { PILOT_ARS } from '../src/domains/demo/seed.ts';
+import { organisationsMatrix } from '../src/domains/organisations/isolation.matrix.ts';
+import { usersMatrix } from '../src/domains/users/isolation.matrix.ts';
 import { addMembership, assignAuditor, createUser } from '../src/domains/users/service.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from './helpers.ts';
+import type { DomainMatrix, Entry, Fixture, Probe } from './isolation.ts';
 
-interface Fixture {
-  victimOrganisationId: string;
-  victimUserId: string;
-  victimMembershipId: string;
-  auditorId: string;
-  otherAuditorId: string;
-}
-
-type Probe = { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: unknown };
-type Entry =
-  | { kind: 'self-or-public'; reason: string }
-  | { kind: 'read'; probe: (f: Fixture) => Probe; owner: string }
-  | {
-      kind: 'list';
-      probe: (f: Fixture) => Probe;
-      owner: string;
-      leaks: (body: ListBody, f: Fixture) => boolean;
-    }
-  | { kind: 'write'; probe: (f: Fixture) => Probe; owner: string; ownerStatus: number };
-type ListBody = { items: Record<string, unknown>[] };
-
-const MATRIX: Record<string, Entry> = {
-  'POST /api/v1/auth/login': { kind: 'self-or-public', reason: 'public; acts on the given credentials only' },
-  'POST /api/v1/auth/logout': { kind: 'self-or-public', reason: "ends the caller's own session" },
-  'GET /api/v1/auth/oidc': { kind: 'self-or-public', reason: 'public configuration flag' },
-  'GET /api/v1/me': { kind: 'self-or-public', reason: "the caller's own account" },
-  'POST /api/v1/me/password': { kind: 'self-or-public', reason: "the caller's own account" },
-  'POST /api/v1/me/totp/setup': { kind: 'self-or-public', reason: "the caller's own account" },
-  'POST /api/v1/me/totp/enable': { kind: 'self-or-public', reason: "the caller's own account" },
-  'POST /api/v1/me/totp/disable': { kind: 'self-or-public', reason: "the caller's own account" },
-  'GET /api/v1/organisations': {
-    kind: 'list',
-    probe: () => ({ method: 'GET', url: '/api/v1/organisations?q=Halberstadt&limit=500' }),
-    owner: 'isb.halberstadt',
-    leaks: (body, f) => body.items.some((o) => o.id === f.victimOrganisationId),
-  },
-  'GET /api/v1/organisations/{id}': {
-    kind: 'read',
-    probe: (f) => ({ method: 'GET', url: `/api/v1/organisations/${f.victimOrganisationId}` }),
-    owner: 'isb.halberstadt',
-  },
-  'POST /api/v1/organisations': {
-    kind: 'write',
-    probe: (f) => ({
-      method: 'POST',
-      url: '/api/v1/organisations',
-      body: { type: 'provider', name: 'Untermieter GmbH', parentId: f.victimOrganisationId },
-    }),
-    owner: 'admin',
-    ownerStatus: 201,
-  },
-  'GET /api/v1/users': {
-    kind: 'list',
-    probe: () => ({ method: 'GET', url: '/api/v1/users?q=halberstadt&limit=500' }),
-    owner: 'isb.halberstadt',
-    leaks: (body, f) => body.items.some((u) => u.id === f.victimUserId),
-  },
-  'GET /api/v1/users/{id}': {
-    kind: 'read',
-    probe: (f) => ({ method: 'GET', url: `/api/v1/users/${f.victimUserId}` }),
-    owner: 'isb.halberstadt',
-  },
-  'POST /api/v1/users': {
-    kind: 'write',
-    probe: () => ({
-      method: 'POST',
-      url: '/api/v1/users',
-      body: { email: 'neu@halberstadt.example', displayName: 'Neu' },
-    }),
-    owner: 'admin',
-    ownerStatus: 201,
-  },
-  'POST /api/v1/users/{id}/memberships': {
-    kind: 'write',
-    probe: (f) => ({
-      method: 'POST',
-      url: `/api/v1/users/${f.victimUserId}/memberships`,
-      body: { organisationId: f.victimOrganisationId, role: 'member' },
-    }),
-    owner: 'admin',
-    ownerStatus: 200,
-  },
-  'DELETE /api/v1/users/{id}/memberships/{membershipId}': {
-    kind: 'write',
-    probe: (f) => ({
-      method: 'DELETE',
-      url: `/api/v1/users/${f.victimUserId}/memberships/${f.victimMembershipId}`,
-    }),
-    owner: 'admin',
-    ownerStatus: 204,
-  },
-  'POST /api/v1/users/{id}/auditor-assignments': {
-    kind: 'write',
-    probe: (f) => ({
-      method: 'POST',
-      url: `/api/v1/users/${f.otherAuditorId}/auditor-assignments`,
-      body: { organisationId: f.victimOrganisationId },
-    }),
-    owner: 'admin',
-    ownerStatus: 200,
-  },
-  'DELETE /api/v1/users/{id}/auditor-assignments/{organisationId}': {
-    kind: 'write',
-    probe: (f) => ({
-      method: 'DELETE',
-      url: `/api/v1/users/${f.auditorId}/auditor-assignments/${f.victimOrganisationId}`,
-    }),
-    owner: 'admin',
-    ownerStatus: 204,
-  },
-  'POST /api/v1/users/{id}/password': {
-    kind: 'write',
-    probe: (f) => ({
-      method: 'POST',
-      url: `/api/v1/users/${f.victimUserId}/password`,
-      body: { password: 'Uebernommen-1234567' },
-    }),
-    owner: 'admin',
-    ownerStatus: 204,
-  },
-  'POST /api/v1/users/{id}/disable': {
-    kind: 'write',
-    probe: (f) => ({ method: 'POST', url: `/api/v1/users/${f.victimUserId}/disable` }),
-    owner: 'admin',
-    ownerStatus: 200,
-  },
-  'POST /api/v1/users/{id}/enable': {
-    kind: 'write',
-    probe: (f) => ({ method: 'POST', url: `/api/v1/users/${f.victimUserId}/enable` }),
-    owner: 'admin',
-    ownerStatus: 200,
-  },
-  'GET /api/v1/audit': {
-    kind: 'list',
-    probe: (f) => ({
-      method: 'GET',
-      url: `/api/v1/audit?limit=500&organisationId=${f.victimOrganisationId}`,
-    }),
-    owner: 'isb.halberstadt',
-    leaks: (body, f) => body.items.some((e) => e.organisationId === f.victimOrganisationId),
-  },
-  'GET /api/v1/audit/verify': {
-    kind: 'write',
-    probe: () => ({ method: 'GET', url: '/api/v1/audit/verify' }),
-    owner: 'admin',
-    ownerStatus: 200,
-  },
-};
+/** Add a domain's matrix here when it gets routes. */
+const DOMAINS: DomainMatrix[] = [accountsMatrix, organisationsMatrix, usersMatrix, auditMatrix];
+const MATRIX: Record<string, Entry> = Object.assign({}, ...DOMAINS.map((d) => d.entries));
 
 /** One account per role, none of which has any right over Halberstadt. */
 const OUTSIDERS: Record<string, string> = {
@@ -266,7 +126,9 @@ beforeAll(async () => {
     victimMembershipId: membership.id,
     auditorId: auditor.id,
     otherAuditorId: otherAuditor.id,
+    extra: {},
   };
+  for (const domain of DOMAINS) await domain.setup?.(t, fixture);
   const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
   };
