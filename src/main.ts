@@ -1,9 +1,9 @@
+import { seedDemo } from './domains/demo/seed.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { buildApp } from './platform/http/app.ts';
-import { seedDemo } from './domains/demo/seed.ts';
 import { AppError } from './platform/errors.ts';
+import { buildApp } from './platform/http/app.ts';
 
 /** Starts the server: migrate, optionally seed the demo state, listen, stop cleanly on signals. */
 export async function startServer(options: { demo: boolean; config?: Config }): Promise<void> {
