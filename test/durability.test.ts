@@ -80,7 +80,11 @@ describe('durability', () => {
 
     const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
     try {
-      const rows = await database.db.selectFrom('organisations').select('name').where('type', '=', 'provider').execute();
+      const rows = await database.db
+        .selectFrom('organisations')
+        .select('name')
+        .where('type', '=', 'provider')
+        .execute();
       const stored = new Set(rows.map((r) => r.name));
       expect(acknowledged.filter((name) => !stored.has(name))).toEqual([]);
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
