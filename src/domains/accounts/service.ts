@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/password.ts';
-import { createSession, endAllSessions } from '../../platform/auth/sessions.ts';
+import { clearAuthCache } from '../../platform/auth/auth-cache.ts';
+import { createSession, endAllSessions, endSession } from '../../platform/auth/sessions.ts';
 import { matchTotpStep, newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import type { Config } from '../../platform/config.ts';
 import { type RequestContext, systemContext } from '../../platform/context.ts';
@@ -122,9 +123,10 @@ function lockedError(until: Date): AppError {
 
 export async function logout(ctx: RequestContext, sessionId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    await endSession(trx, sessionId);
     await recordAudit(ctx, trx, { action: 'auth.logout', resourceType: 'session' });
   });
+  clearAuthCache();
 }
 
 export async function describeMe(
@@ -243,6 +245,7 @@ export async function enableTotp(ctx: RequestContext, code: string): Promise<voi
       .execute();
     await recordAudit(ctx, trx, { action: 'user.totp_enable', resourceType: 'user', resourceId: user.id });
   });
+  clearAuthCache();
 }
 
 export async function disableTotp(
@@ -264,4 +267,5 @@ export async function disableTotp(
     await endAllSessions(trx, user.id, sessionId);
     await recordAudit(ctx, trx, { action: 'user.totp_disable', resourceType: 'user', resourceId: user.id });
   });
+  clearAuthCache();
 }

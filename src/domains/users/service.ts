@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { clearAuthCache } from '../../platform/auth/auth-cache.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { endAllSessions } from '../../platform/auth/sessions.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -15,6 +16,13 @@ import {
   unsafeFindUserByEmail,
 } from './repository.ts';
 import type { AddMembershipInput, CreateUserInput, UserDto, UserListFilter } from './schemas.ts';
+
+/** Sessions and grants changed: drop cached auth once the transaction has committed. */
+async function grantsChanged<T>(committed: Promise<T>): Promise<T> {
+  const result = await committed;
+  clearAuthCache();
+  return result;
+}
 
 export interface PasswordPolicy {
   argon2MemoryKiB: number;
@@ -136,32 +144,34 @@ export async function addMembership(
   userId: string,
   input: AddMembershipInput,
 ): Promise<UserDto> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const user = await loadManagedUser(ctx, trx, userId);
-    const organisation = await findOrganisationById(
-      trx,
-      scopeFor(ctx, 'organisation.read'),
-      input.organisationId,
-    );
-    if (!organisation) throw notFound('Die Organisation');
-    assertPermitted(ctx, 'user.manage', organisation);
-    const inserted = await trx
-      .insertInto('memberships')
-      .values({ user_id: user.id, organisation_id: organisation.id, role: input.role })
-      .onConflict((oc) => oc.columns(['user_id', 'organisation_id', 'role']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) {
-      await recordAudit(ctx, trx, {
-        action: 'membership.create',
-        resourceType: 'membership',
-        resourceId: inserted.id,
-        organisationId: organisation.id,
-        after: { userId: user.id, email: user.email, organisationId: organisation.id, role: input.role },
-      });
-    }
-    return (await presentUsers(trx, scopeFor(ctx, 'user.read'), [user]))[0]!;
-  });
+  return grantsChanged(
+    ctx.db.transaction().execute(async (trx) => {
+      const user = await loadManagedUser(ctx, trx, userId);
+      const organisation = await findOrganisationById(
+        trx,
+        scopeFor(ctx, 'organisation.read'),
+        input.organisationId,
+      );
+      if (!organisation) throw notFound('Die Organisation');
+      assertPermitted(ctx, 'user.manage', organisation);
+      const inserted = await trx
+        .insertInto('memberships')
+        .values({ user_id: user.id, organisation_id: organisation.id, role: input.role })
+        .onConflict((oc) => oc.columns(['user_id', 'organisation_id', 'role']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) {
+        await recordAudit(ctx, trx, {
+          action: 'membership.create',
+          resourceType: 'membership',
+          resourceId: inserted.id,
+          organisationId: organisation.id,
+          after: { userId: user.id, email: user.email, organisationId: organisation.id, role: input.role },
+        });
+      }
+      return (await presentUsers(trx, scopeFor(ctx, 'user.read'), [user]))[0]!;
+    }),
+  );
 }
 
 export async function removeMembership(
@@ -169,25 +179,27 @@ export async function removeMembership(
   userId: string,
   membershipId: string,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const user = await loadManagedUser(ctx, trx, userId);
-    const membership = await trx
-      .selectFrom('memberships')
-      .selectAll()
-      .where('id', '=', membershipId)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (!membership) throw notFound('Die Mitgliedschaft');
-    await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
-    await endAllSessions(trx, user.id);
-    await recordAudit(ctx, trx, {
-      action: 'membership.delete',
-      resourceType: 'membership',
-      resourceId: membership.id,
-      organisationId: membership.organisation_id,
-      before: { userId: user.id, organisationId: membership.organisation_id, role: membership.role },
-    });
-  });
+  await grantsChanged(
+    ctx.db.transaction().execute(async (trx) => {
+      const user = await loadManagedUser(ctx, trx, userId);
+      const membership = await trx
+        .selectFrom('memberships')
+        .selectAll()
+        .where('id', '=', membershipId)
+        .where('user_id', '=', user.id)
+        .executeTakeFirst();
+      if (!membership) throw notFound('Die Mitgliedschaft');
+      await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
+      await endAllSessions(trx, user.id);
+      await recordAudit(ctx, trx, {
+        action: 'membership.delete',
+        resourceType: 'membership',
+        resourceId: membership.id,
+        organisationId: membership.organisation_id,
+        before: { userId: user.id, organisationId: membership.organisation_id, role: membership.role },
+      });
+    }),
+  );
 }
 
 export async function assignAuditor(
@@ -195,45 +207,51 @@ export async function assignAuditor(
   userId: string,
   organisationId: string,
 ): Promise<UserDto> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const user = await loadManagedUser(ctx, trx, userId);
-    const isAuditor = await trx
-      .selectFrom('memberships')
-      .select('id')
-      .where('user_id', '=', user.id)
-      .where('role', '=', 'auditor')
-      .executeTakeFirst();
-    if (!isAuditor) {
-      throw new AppError('conflict', {
-        detail: 'Nur Konten mit der Rolle Prüfer (auditor) können Kommunen zugewiesen werden.',
-      });
-    }
-    const organisation = await findOrganisationById(trx, scopeFor(ctx, 'organisation.read'), organisationId);
-    if (!organisation) throw notFound('Die Organisation');
-    if (organisation.type !== 'municipality' && organisation.type !== 'district') {
-      throw new AppError('validation-failed', {
-        detail:
-          'Prüfer können nur Kommunen (Gemeinden, Verbandsgemeinden, Landkreise, kreisfreie Städte) zugewiesen werden.',
-        errors: [{ pointer: '/body/organisationId', message: 'keine Kommune' }],
-      });
-    }
-    const inserted = await trx
-      .insertInto('auditor_assignments')
-      .values({ user_id: user.id, organisation_id: organisation.id })
-      .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) {
-      await recordAudit(ctx, trx, {
-        action: 'auditor_assignment.create',
-        resourceType: 'auditor_assignment',
-        resourceId: inserted.id,
-        organisationId: organisation.id,
-        after: { userId: user.id, email: user.email, organisationId: organisation.id },
-      });
-    }
-    return (await presentUsers(trx, scopeFor(ctx, 'user.read'), [user]))[0]!;
-  });
+  return grantsChanged(
+    ctx.db.transaction().execute(async (trx) => {
+      const user = await loadManagedUser(ctx, trx, userId);
+      const isAuditor = await trx
+        .selectFrom('memberships')
+        .select('id')
+        .where('user_id', '=', user.id)
+        .where('role', '=', 'auditor')
+        .executeTakeFirst();
+      if (!isAuditor) {
+        throw new AppError('conflict', {
+          detail: 'Nur Konten mit der Rolle Prüfer (auditor) können Kommunen zugewiesen werden.',
+        });
+      }
+      const organisation = await findOrganisationById(
+        trx,
+        scopeFor(ctx, 'organisation.read'),
+        organisationId,
+      );
+      if (!organisation) throw notFound('Die Organisation');
+      if (organisation.type !== 'municipality' && organisation.type !== 'district') {
+        throw new AppError('validation-failed', {
+          detail:
+            'Prüfer können nur Kommunen (Gemeinden, Verbandsgemeinden, Landkreise, kreisfreie Städte) zugewiesen werden.',
+          errors: [{ pointer: '/body/organisationId', message: 'keine Kommune' }],
+        });
+      }
+      const inserted = await trx
+        .insertInto('auditor_assignments')
+        .values({ user_id: user.id, organisation_id: organisation.id })
+        .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) {
+        await recordAudit(ctx, trx, {
+          action: 'auditor_assignment.create',
+          resourceType: 'auditor_assignment',
+          resourceId: inserted.id,
+          organisationId: organisation.id,
+          after: { userId: user.id, email: user.email, organisationId: organisation.id },
+        });
+      }
+      return (await presentUsers(trx, scopeFor(ctx, 'user.read'), [user]))[0]!;
+    }),
+  );
 }
 
 export async function unassignAuditor(
@@ -241,23 +259,25 @@ export async function unassignAuditor(
   userId: string,
   organisationId: string,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const user = await loadManagedUser(ctx, trx, userId);
-    const removed = await trx
-      .deleteFrom('auditor_assignments')
-      .where('user_id', '=', user.id)
-      .where('organisation_id', '=', organisationId)
-      .returning('id')
-      .executeTakeFirst();
-    if (!removed) throw notFound('Die Zuweisung');
-    await recordAudit(ctx, trx, {
-      action: 'auditor_assignment.delete',
-      resourceType: 'auditor_assignment',
-      resourceId: removed.id,
-      organisationId,
-      before: { userId: user.id, organisationId },
-    });
-  });
+  await grantsChanged(
+    ctx.db.transaction().execute(async (trx) => {
+      const user = await loadManagedUser(ctx, trx, userId);
+      const removed = await trx
+        .deleteFrom('auditor_assignments')
+        .where('user_id', '=', user.id)
+        .where('organisation_id', '=', organisationId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!removed) throw notFound('Die Zuweisung');
+      await recordAudit(ctx, trx, {
+        action: 'auditor_assignment.delete',
+        resourceType: 'auditor_assignment',
+        resourceId: removed.id,
+        organisationId,
+        before: { userId: user.id, organisationId },
+      });
+    }),
+  );
 }
 
 /** Sets a new password (by an administrator), lifts a lockout and ends the user's sessions. */
@@ -268,22 +288,28 @@ export async function setUserPassword(
   policy: PasswordPolicy,
 ): Promise<void> {
   const hash = await hashPassword(password, { memoryKiB: policy.argon2MemoryKiB });
-  await ctx.db.transaction().execute(async (trx) => {
-    const user = await loadManagedUser(ctx, trx, userId);
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: hash,
-        password_changed_at: new Date(),
-        failed_login_count: 0,
-        locked_until: null,
-        updated_at: new Date(),
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await endAllSessions(trx, user.id);
-    await recordAudit(ctx, trx, { action: 'user.password_reset', resourceType: 'user', resourceId: user.id });
-  });
+  await grantsChanged(
+    ctx.db.transaction().execute(async (trx) => {
+      const user = await loadManagedUser(ctx, trx, userId);
+      await trx
+        .updateTable('users')
+        .set({
+          password_hash: hash,
+          password_changed_at: new Date(),
+          failed_login_count: 0,
+          locked_until: null,
+          updated_at: new Date(),
+        })
+        .where('id', '=', user.id)
+        .execute();
+      await endAllSessions(trx, user.id);
+      await recordAudit(ctx, trx, {
+        action: 'user.password_reset',
+        resourceType: 'user',
+        resourceId: user.id,
+      });
+    }),
+  );
 }
 
 export async function setUserDisabled(
@@ -291,25 +317,27 @@ export async function setUserDisabled(
   userId: string,
   disabled: boolean,
 ): Promise<UserDto> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const user = await loadManagedUser(ctx, trx, userId);
-    if (ctx.actor.kind === 'user' && ctx.actor.userId === user.id) {
-      throw new AppError('conflict', { detail: 'Sie können Ihr eigenes Konto nicht sperren.' });
-    }
-    const row = await trx
-      .updateTable('users')
-      .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
-      .where('id', '=', user.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (disabled) await endAllSessions(trx, user.id);
-    await recordAudit(ctx, trx, {
-      action: disabled ? 'user.disable' : 'user.enable',
-      resourceType: 'user',
-      resourceId: user.id,
-      before: { disabled: user.disabled_at !== null },
-      after: { disabled },
-    });
-    return (await presentUsers(trx, scopeFor(ctx, 'user.read'), [row]))[0]!;
-  });
+  return grantsChanged(
+    ctx.db.transaction().execute(async (trx) => {
+      const user = await loadManagedUser(ctx, trx, userId);
+      if (ctx.actor.kind === 'user' && ctx.actor.userId === user.id) {
+        throw new AppError('conflict', { detail: 'Sie können Ihr eigenes Konto nicht sperren.' });
+      }
+      const row = await trx
+        .updateTable('users')
+        .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
+        .where('id', '=', user.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (disabled) await endAllSessions(trx, user.id);
+      await recordAudit(ctx, trx, {
+        action: disabled ? 'user.disable' : 'user.enable',
+        resourceType: 'user',
+        resourceId: user.id,
+        before: { disabled: user.disabled_at !== null },
+        after: { disabled },
+      });
+      return (await presentUsers(trx, scopeFor(ctx, 'user.read'), [row]))[0]!;
+    }),
+  );
 }

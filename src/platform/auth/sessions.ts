@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Executor } from '../db/database.ts';
+import { clearAuthCache } from './auth-cache.ts';
 import { newToken, sha256 } from './tokens.ts';
 
 export interface ActiveSession {
@@ -66,7 +67,7 @@ export async function loadSession(
   const now = Date.now();
   const idleUntil = row.last_seen_at.getTime() + config.session.idleMinutes * 60_000;
   if (row.disabled_at || row.expires_at.getTime() <= now || idleUntil <= now) {
-    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    await endSession(db, id);
     return null;
   }
   if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
@@ -86,10 +87,12 @@ export async function loadSession(
 }
 
 export async function endSession(db: Executor, sessionId: string): Promise<void> {
+  clearAuthCache();
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
 export async function endAllSessions(db: Executor, userId: string, exceptSessionId?: string): Promise<void> {
+  clearAuthCache();
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   await query.execute();

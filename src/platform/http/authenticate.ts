@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { buildUserContext } from '../auth/load-context.ts';
+import { type CachedAuth, cacheAuth, getCachedAuth } from '../auth/auth-cache.ts';
+import { loadUserGrants } from '../auth/load-context.ts';
 import { csrfTokenMatches, loadSession, sessionCookieName } from '../auth/sessions.ts';
+import { sha256 } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -23,21 +25,19 @@ export function registerAuthentication(app: FastifyInstance, database: Database,
 
     const token = request.cookies[cookieName];
     if (token) {
-      const session = await loadSession(database.db, config, token);
-      if (session) {
-        const user = await database.db
-          .selectFrom('users')
-          .select(['id', 'email', 'totp_enabled'])
-          .where('id', '=', session.userId)
-          .executeTakeFirstOrThrow();
+      const auth = await authenticateToken(database, config, token);
+      if (auth) {
+        const { session, user } = auth;
         request.session = session;
-        request.ctx = await buildUserContext(
-          database.db,
-          { kind: 'user', userId: user.id, email: user.email },
-          request.id,
-        );
+        request.ctx = {
+          db: database.db,
+          actor: { kind: 'user', userId: user.id, email: user.email },
+          memberships: auth.memberships,
+          assignedOrganisationIds: auth.assignedOrganisationIds,
+          requestId: request.id,
+        };
         if (
-          !user.totp_enabled &&
+          !user.totpEnabled &&
           !routeConfig.beforeSecondFactor &&
           !routeConfig.public &&
           request.ctx.memberships.some((m) => config.requireSecondFactorRoles.includes(m.role))
@@ -59,6 +59,33 @@ export function registerAuthentication(app: FastifyInstance, database: Database,
       }
     }
   });
+}
+
+/** The session behind a cookie value with its user and grants, from the short-lived cache when fresh. */
+async function authenticateToken(
+  database: Database,
+  config: Config,
+  token: string,
+): Promise<CachedAuth | null> {
+  const sessionId = sha256(token);
+  const cached = getCachedAuth(sessionId);
+  if (cached) return cached;
+  const session = await loadSession(database.db, config, token);
+  if (!session) return null;
+  const user = await database.db
+    .selectFrom('users')
+    .select(['id', 'email', 'totp_enabled'])
+    .where('id', '=', session.userId)
+    .executeTakeFirstOrThrow();
+  const grants = await loadUserGrants(database.db, user.id);
+  const entry: CachedAuth = {
+    session,
+    user: { id: user.id, email: user.email, totpEnabled: user.totp_enabled },
+    ...grants,
+    cachedAt: Date.now(),
+  };
+  cacheAuth(sessionId, entry);
+  return entry;
 }
 
 /** Browsers send Origin (and Sec-Fetch-Site) on cross-site POSTs; anything not ours is refused. */
