@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -22,7 +21,7 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob; sharedBuffers?: string }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 // Both drivers return the same JS types: bigint counts as numbers (all our counts fit), dates as Date.
@@ -62,7 +61,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     releaseLock = acquireDataDirLock(target.dataDir);
   }
   try {
+    // Loaded only when used: a server on PostgreSQL does not carry PGlite's 40 MB of code.
+    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = new PGlite({
+      // PostgreSQL's default 128 MB of shared buffers would be most of an embedded server's memory.
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${target.sharedBuffers ?? '16MB'}`],
       dataDir: target.dataDir ?? undefined,
       loadDataDir: target.loadDataDir,
       parsers: { [INT8_OID]: (value: string) => Number.parseInt(value, 10) },
