@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 
 export const TEST_PASSWORD = 'Demo-Passwort-2026!';
@@ -9,6 +11,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     BASTEI_ARGON2_MEMORY_KIB: '1024',
     BASTEI_LOGIN_RATE_PER_MINUTE: '10000',
     LOG_LEVEL: 'silent',
+    // Evidence files of test apps go to the temp folder, not into ./data/files.
+    BASTEI_FILES_DIR: join(tmpdir(), 'bastei-test-files'),
     ...overrides,
   });
 }

@@ -7,8 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsMatrix } from '../src/domains/accounts/isolation.matrix.ts';
+import { assessmentsMatrix } from '../src/domains/assessments/isolation.matrix.ts';
 import { auditMatrix } from '../src/domains/audit/isolation.matrix.ts';
+import { catalogsMatrix } from '../src/domains/catalogs/isolation.matrix.ts';
 import { PILOT_ARS } from '../src/domains/demo/seed.ts';
+import { measuresMatrix } from '../src/domains/measures/isolation.matrix.ts';
 import { organisationsMatrix } from '../src/domains/organisations/isolation.matrix.ts';
 import { usersMatrix } from '../src/domains/users/isolation.matrix.ts';
 import { addMembership, assignAuditor, createUser } from '../src/domains/users/service.ts';
@@ -17,7 +20,15 @@ import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from './h
 import type { DomainMatrix, Entry, Fixture, Probe } from './isolation.ts';
 
 /** Add a domain's matrix here when it gets routes. */
-const DOMAINS: DomainMatrix[] = [accountsMatrix, organisationsMatrix, usersMatrix, auditMatrix];
+const DOMAINS: DomainMatrix[] = [
+  accountsMatrix,
+  organisationsMatrix,
+  usersMatrix,
+  auditMatrix,
+  catalogsMatrix,
+  assessmentsMatrix,
+  measuresMatrix,
+];
 const MATRIX: Record<string, Entry> = Object.assign({}, ...DOMAINS.map((d) => d.entries));
 
 /** One account per role, none of which has any right over Halberstadt. */
@@ -151,7 +162,7 @@ const auditCount = async () =>
   );
 
 async function send(client: TestClient, probe: Probe) {
-  return client.request(probe.method, probe.url, probe.body);
+  return client.request(probe.method, probe.url, probe.body, probe.headers);
 }
 
 describe('isolation matrix', () => {

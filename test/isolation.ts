@@ -16,7 +16,13 @@ export interface Fixture {
   extra: Record<string, string>;
 }
 
-export type Probe = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+export type Probe = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  /** E.g. `content-type: application/octet-stream` for raw uploads (a string body is sent as is). */
+  headers?: Record<string, string>;
+};
 export type ListBody = { items: Record<string, unknown>[] };
 export type Entry =
   | { kind: 'self-or-public'; reason: string }

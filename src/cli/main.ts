@@ -133,6 +133,103 @@ importCommand
     }),
   );
 
+// --- catalogs (dynamic imports keep this one block) ----------------------------------------
+const collect = (value: string, previous: string[]) => [...previous, value];
+const catalogCommand = program.command('catalog').description('catalogs: OSCAL import/export, Bastei-Basis');
+catalogCommand
+  .command('import')
+  .description('import an OSCAL catalog, profile or mapping collection (JSON)')
+  .argument('<file>')
+  .option(
+    '--with <[href=]file>',
+    'a catalog the profile imports; href= names the import it stands for',
+    collect,
+    [],
+  )
+  .option('--key <key>', 'catalog key (default: derived from the title)')
+  .option(
+    '--schema-dir <dir>',
+    'validate against the OSCAL JSON schemas here (default: BASTEI_OSCAL_SCHEMA_DIR)',
+  )
+  .option('--json', 'print {"catalogId","groups","controls"} as JSON')
+  .action((file: string, options: { with: string[]; key?: string; schemaDir?: string; json?: boolean }) =>
+    withDatabase(async (database, config) => {
+      const { existsSync } = await import('node:fs');
+      const { importOscalCatalog } = await import('../domains/catalogs/service.ts');
+      const withDocuments = await Promise.all(
+        options.with.map(async (value) => {
+          const eq = value.indexOf('=');
+          const named = eq > 0 && !existsSync(value);
+          const path = named ? value.slice(eq + 1) : value;
+          return named
+            ? { href: value.slice(0, eq), document: await readFile(path) }
+            : { href: path.slice(path.lastIndexOf('/') + 1), document: await readFile(path) };
+        }),
+      );
+      const schemaDir = options.schemaDir ?? config.oscalSchemaDir;
+      const result = await importOscalCatalog(
+        systemContext(database.db, `cli:${operator()}`),
+        await readFile(file),
+        {
+          with: withDocuments,
+          ...(options.key ? { key: options.key } : {}),
+          ...(schemaDir ? { schema: { schemaDir } } : {}),
+        },
+      );
+      const summary =
+        result.kind === 'mapping-collection'
+          ? { catalogId: null, groups: 0, controls: 0, crossReferences: result.crossReferences }
+          : { catalogId: result.catalogId, groups: result.groups, controls: result.controls };
+      print(
+        Boolean(options.json),
+        summary,
+        result.kind === 'mapping-collection'
+          ? `Imported ${result.crossReferences} cross-references from "${result.title}" (${result.key}@${result.version}).`
+          : `Imported "${result.title}" (${result.key}@${result.version}) as ${result.catalogId}: ${result.groups} groups, ${result.controls} controls, ${result.measureTemplates} measure templates.`,
+      );
+      for (const w of result.warnings) process.stderr.write(`warning: ${w.pointer} ${w.message}\n`);
+    }),
+  );
+catalogCommand
+  .command('export')
+  .description('write a catalog as an OSCAL catalog JSON file')
+  .argument('<catalog>', 'catalog id, key (newest version) or key@version')
+  .argument('<file>')
+  .action((reference: string, file: string) =>
+    withDatabase(async (database) => {
+      const { writeFile } = await import('node:fs/promises');
+      const { findCatalogByReference } = await import('../domains/catalogs/repository.ts');
+      const { exportCatalog } = await import('../domains/catalogs/service.ts');
+      const catalog = await findCatalogByReference(database.db, reference);
+      if (!catalog) throw new AppError('not-found', { detail: `No catalog ${reference}.` });
+      const { document } = await exportCatalog(systemContext(database.db, `cli:${operator()}`), catalog.id);
+      await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+      print(false, null, `Exported ${catalog.key}@${catalog.version} to ${file}.`);
+    }),
+  );
+catalogCommand
+  .command('install-baseline')
+  .description('store the built-in baseline Bastei-Basis (once)')
+  .option('--json')
+  .action((options: { json?: boolean }) =>
+    withDatabase(async (database) => {
+      const { installBaseline } = await import('../domains/catalogs/service.ts');
+      const result = await installBaseline(systemContext(database.db, `cli:${operator()}`));
+      print(
+        Boolean(options.json),
+        {
+          catalogId: result.catalogId,
+          groups: result.groups,
+          controls: result.controls,
+          installed: result.installed,
+        },
+        result.installed
+          ? `Installed ${result.title} (${result.key}@${result.version}): ${result.groups} topics, ${result.controls} requirements, ${result.measureTemplates} measure templates.`
+          : `${result.key}@${result.version} is already installed (${result.catalogId}); nothing changed.`,
+      );
+    }),
+  );
+
 const user = program.command('user').description('manage accounts');
 user
   .command('create')

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const flag = z
@@ -40,6 +40,9 @@ const EnvSchema = z.object({
   BASTEI_OIDC_LABEL: z.string().min(1).default('Anmelden mit Landeskonto'),
   BASTEI_OIDC_ALLOW_HTTP: flag.default(false),
   BASTEI_ARGON2_MEMORY_KIB: positiveInt(19_456),
+  BASTEI_FILES_DIR: z.string().min(1).optional(),
+  BASTEI_UPLOAD_LIMIT_BYTES: positiveInt(20 * 1024 * 1024),
+  BASTEI_OSCAL_SCHEMA_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -57,6 +60,12 @@ export interface Config {
   demoPassword: string | undefined;
   oidc: { issuer: URL; clientId: string; clientSecret: string; label: string; allowHttp: boolean } | null;
   argon2MemoryKiB: number;
+  /** Content-addressed file storage (evidence): `<dataDir>/files`, or ./data/files with DATABASE_URL. */
+  filesDir: string;
+  /** Largest accepted file upload (evidence), bytes. */
+  uploadLimitBytes: number;
+  /** Folder with the official OSCAL JSON schemas (`oscal_<model>_schema.json`); imports validate against them when set. */
+  oscalSchemaDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     argon2MemoryKiB: e.BASTEI_ARGON2_MEMORY_KIB,
+    filesDir: resolve(
+      e.BASTEI_FILES_DIR ?? (e.DATABASE_URL ? './data/files' : join(e.BASTEI_DATA_DIR, 'files')),
+    ),
+    uploadLimitBytes: e.BASTEI_UPLOAD_LIMIT_BYTES,
+    oscalSchemaDir: e.BASTEI_OSCAL_SCHEMA_DIR ? resolve(e.BASTEI_OSCAL_SCHEMA_DIR) : undefined,
   };
 }

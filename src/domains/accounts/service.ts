@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/password.ts';
 import { clearAuthCache } from '../../platform/auth/auth-cache.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, endAllSessions, endSession } from '../../platform/auth/sessions.ts';
 import { matchTotpStep, newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import type { Config } from '../../platform/config.ts';

@@ -6,6 +6,7 @@ import type { Config } from '../../platform/config.ts';
 import { type RequestContext, systemContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/db/schema.ts';
+import { installBaseline } from '../catalogs/service.ts';
 import { fromSeedTable, type SeedRow } from '../organisations/register/register.ts';
 import { importRegisterUnits } from '../organisations/service.ts';
 
@@ -191,5 +192,6 @@ export async function seedDemo(db: Db, config: Config): Promise<DemoSeedResult> 
       });
     }
   });
+  await installBaseline(ctx);
   return { seeded: true, password, passwordGenerated: !config.demoPassword, accounts };
 }

@@ -117,3 +117,265 @@ export interface SchemaMigrationsTable {
   checksum: string;
   applied_at: CreatedAt;
 }
+
+// --- Catalogs (migrations/20261123130000_catalogs.sql) -------------------------------------------
+// Declared as a second `DB` block (interfaces merge) so this stays one contiguous edit.
+export interface DB {
+  catalogs: CatalogsTable;
+  catalog_groups: CatalogGroupsTable;
+  catalog_requirements: CatalogRequirementsTable;
+  measure_templates: MeasureTemplatesTable;
+  catalog_cross_references: CatalogCrossReferencesTable;
+}
+
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+export type CatalogSource = 'builtin' | 'oscal-catalog' | 'oscal-profile';
+export type CatalogLevel = 'basis' | 'standard' | 'elevated';
+export type CatalogEffort = 'low' | 'medium' | 'high';
+export type MeasureTemplateType =
+  | 'technical'
+  | 'organisational'
+  | 'workshop'
+  | 'penetration_test'
+  | 'training';
+
+export interface CatalogsTable {
+  id: Generated<string>;
+  key: string;
+  version: string;
+  title: string;
+  title_en: string | null;
+  source: CatalogSource;
+  oscal_uuid: string | null;
+  /** What the OSCAL export needs to round-trip (see catalogs/repository.ts `CatalogMetadata`). */
+  metadata: JsonWithDefault<Record<string, unknown>>;
+  group_count: Generated<number>;
+  requirement_count: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+export type CatalogRow = Selectable<CatalogsTable>;
+
+export interface CatalogGroupsTable {
+  id: Generated<string>;
+  catalog_id: string;
+  parent_id: string | null;
+  group_key: string | null;
+  title: string;
+  title_en: string | null;
+  position: number;
+  ordinal: number;
+  data: JsonWithDefault<Record<string, unknown>>;
+}
+export type CatalogGroupRow = Selectable<CatalogGroupsTable>;
+
+export interface CatalogRequirementsTable {
+  id: Generated<string>;
+  catalog_id: string;
+  group_id: string | null;
+  parent_id: string | null;
+  requirement_key: string;
+  position: number;
+  ordinal: number;
+  depth: Generated<number>;
+  title: string;
+  title_en: string | null;
+  statement: string | null;
+  statement_en: string | null;
+  guidance: string | null;
+  guidance_en: string | null;
+  level: CatalogLevel | null;
+  level_raw: string | null;
+  effort: CatalogEffort | null;
+  effort_raw: string | null;
+  modal_verb: string | null;
+  references: JsonWithDefault<Record<string, unknown>>;
+  data: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+export type CatalogRequirementRow = Selectable<CatalogRequirementsTable>;
+
+export interface MeasureTemplatesTable {
+  id: Generated<string>;
+  catalog_id: string;
+  requirement_id: string;
+  template_key: string;
+  type: MeasureTemplateType;
+  title: string;
+  title_en: string | null;
+  description: string | null;
+  description_en: string | null;
+  position: Generated<number>;
+}
+export type MeasureTemplateRow = Selectable<MeasureTemplatesTable>;
+
+export interface CatalogCrossReferencesTable {
+  id: Generated<string>;
+  collection_key: string;
+  collection_uuid: string | null;
+  source_catalog: string;
+  source_id: string;
+  target_catalog: string;
+  target_id: string;
+  relationship: string;
+  data: JsonWithDefault<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+export type CatalogCrossReferenceRow = Selectable<CatalogCrossReferencesTable>;
+
+// --- Assessments (migrations/20261123140000_assessments.sql) -------------------------------------
+export interface DB {
+  assessments: AssessmentsTable;
+  assessment_answers: AssessmentAnswersTable;
+  assessment_answer_history: AssessmentAnswerHistoryTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  assessment_samples: AssessmentSamplesTable;
+}
+
+export type AssessmentPhase = 'self' | 'on_site' | 're_assessment';
+export type AssessmentStatus = 'draft' | 'submitted' | 'verified' | 'frozen';
+export type AnswerStatus = 'yes' | 'partial' | 'no' | 'not_applicable' | 'open';
+export type SampleResult = 'passed' | 'failed' | 'inconclusive';
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  catalog_id: string;
+  title: string;
+  subset: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  phase: AssessmentPhase;
+  status: Generated<AssessmentStatus>;
+  predecessor_id: string | null;
+  requirement_count: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+  verified_at: Date | null;
+  verified_by: string | null;
+  frozen_at: Date | null;
+  frozen_by: string | null;
+  snapshot: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  snapshot_sha256: string | null;
+}
+export type AssessmentRow = Selectable<AssessmentsTable>;
+
+export interface AssessmentAnswersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  assessment_id: string;
+  requirement_id: string;
+  topic_id: string | null;
+  ordinal: number;
+  status: Generated<AnswerStatus>;
+  justification: string | null;
+  responsible: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+  auditor_status: AnswerStatus | null;
+  auditor_note: string | null;
+  overridden_by: string | null;
+  overridden_at: Date | null;
+}
+export type AssessmentAnswerRow = Selectable<AssessmentAnswersTable>;
+
+export interface AssessmentAnswerHistoryTable {
+  id: Generated<number>;
+  organisation_id: string;
+  assessment_id: string;
+  requirement_id: string;
+  kind: 'answer' | 'override';
+  previous: ColumnType<Record<string, unknown> | null, string | null, never>;
+  next: ColumnType<Record<string, unknown>, string, never>;
+  changed_by: string | null;
+  changed_by_label: string;
+  changed_at: CreatedAt;
+}
+
+export interface AssessmentEvidenceTable {
+  id: Generated<string>;
+  organisation_id: string;
+  assessment_id: string;
+  requirement_id: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  original_name: string;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+export type AssessmentEvidenceRow = Selectable<AssessmentEvidenceTable>;
+
+export interface AssessmentSamplesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  assessment_id: string;
+  requirement_id: string;
+  description: string;
+  result: SampleResult;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+export type AssessmentSampleRow = Selectable<AssessmentSamplesTable>;
+
+// --- measures (migrations/20261123150000_measures.sql) -------------------------------------------
+
+export interface DB {
+  measures: MeasuresTable;
+  measure_history: MeasureHistoryTable;
+  measure_packages: MeasurePackagesTable;
+}
+export type MeasureType = 'technical' | 'organisational' | 'workshop' | 'penetration_test' | 'training';
+export type MeasureStatus = 'proposed' | 'agreed' | 'in_progress' | 'done' | 'verified';
+export interface MeasureSource {
+  kind: 'requirement' | 'template' | 'finding';
+  id: string;
+  key: string;
+}
+export interface MeasuresTable {
+  id: Generated<string>;
+  organisation_id: string;
+  assessment_id: string;
+  package_id: string | null;
+  sources: ColumnType<MeasureSource[], string, string>;
+  generation_key: string | null;
+  type: MeasureType;
+  title: string;
+  description: string | null;
+  priority: number;
+  owner: string | null;
+  /** `date`; select it as text (YYYY-MM-DD). */
+  due_date: ColumnType<string | null, string | null, string | null>;
+  status: Generated<MeasureStatus>;
+  /** bigint; select it cast to a number. */
+  cost_estimate_cents: ColumnType<string | number | null, number | null, number | null>;
+  funding_stage: 1 | 2 | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+export interface MeasureHistoryTable {
+  id: Generated<number>;
+  organisation_id: string;
+  measure_id: string;
+  kind: 'created' | 'status' | 'fields';
+  previous: ColumnType<Record<string, unknown> | null, string | null, never>;
+  next: ColumnType<Record<string, unknown>, string, never>;
+  changed_by: string | null;
+  changed_by_label: string;
+  changed_at: CreatedAt;
+}
+export interface MeasurePackagesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  assessment_id: string;
+  version: number;
+  status: Generated<'draft' | 'delivered'>;
+  delivered_at: Date | null;
+  delivered_by: string | null;
+  snapshot: ColumnType<unknown, string, string>;
+  measure_count: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}

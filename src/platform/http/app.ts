@@ -10,7 +10,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAccountRoutes } from '../../domains/accounts/routes.ts';
+import { registerAssessmentRoutes } from '../../domains/assessments/routes.ts';
 import { registerAuditRoutes } from '../../domains/audit/routes.ts';
+import { registerCatalogRoutes } from '../../domains/catalogs/routes.ts';
+import { registerMeasureRoutes } from '../../domains/measures/routes.ts';
 import { registerOrganisationRoutes } from '../../domains/organisations/routes.ts';
 import { registerUserRoutes } from '../../domains/users/routes.ts';
 import type { Config } from '../config.ts';
@@ -22,12 +25,15 @@ import { registerHealthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toAppError } from './problems.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerWebUi } from './static.ts';
 
 export interface AppDependencies {
   database: Database;
   config: Config;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
+  /** Folder of the built web UI (default web/dist); false serves no UI. */
+  webRoot?: string | false;
 }
 
 export type App = FastifyInstance;
@@ -37,6 +43,7 @@ export async function buildApp({
   database,
   config,
   logger = true,
+  webRoot,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -109,11 +116,15 @@ export async function buildApp({
       registerOrganisationRoutes(scoped, { database, config });
       registerUserRoutes(scoped, { database, config });
       registerAuditRoutes(scoped, { database, config });
+      registerAssessmentRoutes(scoped, { database, config });
+      registerCatalogRoutes(scoped, { database, config });
+      registerMeasureRoutes(scoped);
     },
     { prefix: '/api/v1' },
   );
   typed.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+  if (webRoot !== false) await registerWebUi(app, webRoot);
   return app;
 }

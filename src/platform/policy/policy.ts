@@ -18,7 +18,22 @@ export type Permission =
   | 'user.manage'
   | 'audit.read'
   | 'audit.verify'
-  | 'aggregate.read';
+  | 'aggregate.read'
+  /** Catalogs are programme-wide reference data, not tenant-owned: every role reads them. */
+  | 'catalog.read'
+  | 'catalog.manage'
+  /** Assessments (src/domains/assessments): read, create, answer (draft), submit, verify and freeze. */
+  | 'assessment.read'
+  | 'assessment.create'
+  | 'assessment.answer'
+  | 'assessment.submit'
+  | 'assessment.verify'
+  | 'assessment.freeze'
+  /** Measures (src/domains/measures): read, generate/edit/advance, mark verified, deliver packages. */
+  | 'measure.read'
+  | 'measure.edit'
+  | 'measure.verify'
+  | 'measure.deliver';
 
 type Reach = 'global' | 'self' | 'subtree' | 'parent-subtree' | 'assignments';
 
@@ -39,25 +54,60 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
         'audit.read',
         'audit.verify',
         'aggregate.read',
+        'catalog.read',
+        'catalog.manage',
+        'assessment.read',
+        'assessment.create',
+        'assessment.answer',
+        'assessment.submit',
+        'assessment.verify',
+        'assessment.freeze',
+        'measure.read',
+        'measure.edit',
+        'measure.verify',
+        'measure.deliver',
       ],
     },
   ],
   programme_manager: [
     { reach: 'subtree', permissions: ['organisation.read', 'user.read', 'audit.read', 'aggregate.read'] },
+    { reach: 'global', permissions: ['catalog.read'] },
+    { reach: 'subtree', permissions: ['assessment.read', 'assessment.create'] },
+    { reach: 'subtree', permissions: ['measure.read', 'measure.edit', 'measure.verify', 'measure.deliver'] },
   ],
   auditor: [
     { reach: 'self', permissions: ['organisation.read'] },
     { reach: 'assignments', permissions: ['organisation.read'] },
+    { reach: 'global', permissions: ['catalog.read'] },
+    { reach: 'assignments', permissions: ['assessment.read', 'assessment.verify', 'assessment.freeze'] },
+    {
+      reach: 'assignments',
+      permissions: ['measure.read', 'measure.edit', 'measure.verify', 'measure.deliver'],
+    },
   ],
-  isb: [{ reach: 'self', permissions: ['organisation.read', 'user.read', 'audit.read'] }],
-  member: [{ reach: 'self', permissions: ['organisation.read'] }],
+  isb: [
+    { reach: 'self', permissions: ['organisation.read', 'user.read', 'audit.read'] },
+    { reach: 'global', permissions: ['catalog.read'] },
+    {
+      reach: 'self',
+      permissions: ['assessment.read', 'assessment.create', 'assessment.answer', 'assessment.submit'],
+    },
+    { reach: 'self', permissions: ['measure.read', 'measure.edit'] },
+  ],
+  member: [
+    { reach: 'self', permissions: ['organisation.read'] },
+    { reach: 'global', permissions: ['catalog.read'] },
+    { reach: 'self', permissions: ['assessment.read', 'assessment.answer'] },
+    { reach: 'self', permissions: ['measure.read'] },
+  ],
   cert: [
     { reach: 'self', permissions: ['organisation.read'] },
     { reach: 'parent-subtree', permissions: ['organisation.read'] },
+    { reach: 'global', permissions: ['catalog.read'] },
   ],
   observer: [
     { reach: 'self', permissions: ['organisation.read'] },
-    { reach: 'global', permissions: ['aggregate.read'] },
+    { reach: 'global', permissions: ['aggregate.read', 'catalog.read'] },
   ],
 };
 

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { PaginationQuery } from '../../platform/http/api.ts';
+
+export const MEASURE_TYPES = [
+  'technical',
+  'organisational',
+  'workshop',
+  'penetration_test',
+  'training',
+] as const;
+export const MEASURE_STATUSES = ['proposed', 'agreed', 'in_progress', 'done', 'verified'] as const;
+
+export const PRIORITY_RULE =
+  'Priorität 1 (höchste) bis 4 aus Stufe und Aufwand der Anforderung: basis → 1, standard (oder ohne Stufe) → 2, elevated → 3; hoher Aufwand +1 (höchstens 4). Zusammengeführte Maßnahmen erhalten die höchste Priorität ihrer Quellen.';
+export const STATUS_RULE =
+  'proposed → agreed → in_progress → done → verified, jeweils ein Schritt vorwärts; zurück nur von done nach in_progress (Nacharbeit). verified setzen nur der zugewiesene Prüfer, das Ministerium (programme_manager) oder admin; die übrigen Schritte auch das ISB der Kommune.';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'kein gültiges Datum');
+
+export const MeasureSourceSchema = z.object({
+  kind: z.enum(['requirement', 'template', 'finding']),
+  id: z.string(),
+  key: z.string(),
+});
+
+export const MeasureSchema = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  assessmentId: z.uuid(),
+  packageId: z.uuid().nullable(),
+  sources: z.array(MeasureSourceSchema),
+  type: z.enum(MEASURE_TYPES),
+  title: z.string(),
+  description: z.string().nullable(),
+  priority: z.number().int().min(1).max(4),
+  owner: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(MEASURE_STATUSES),
+  costEstimateCents: z.number().int().nullable(),
+  fundingStage: z.union([z.literal(1), z.literal(2)]).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MeasureDto = z.infer<typeof MeasureSchema>;
+
+export const MeasureListSchema = z.object({
+  items: z.array(MeasureSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const GenerateResultSchema = z.object({
+  organisationId: z.uuid(),
+  assessmentId: z.uuid(),
+  created: z.number().int(),
+  kept: z.number().int(),
+  priorityRule: z.string(),
+  items: z.array(MeasureSchema),
+});
+
+export const MeasureHistorySchema = z.object({
+  organisationId: z.uuid(),
+  measureId: z.uuid(),
+  items: z.array(
+    z.object({
+      kind: z.enum(['created', 'status', 'fields']),
+      previous: z.record(z.string(), z.unknown()).nullable(),
+      next: z.record(z.string(), z.unknown()),
+      changedBy: z.string(),
+      changedAt: z.string(),
+    }),
+  ),
+});
+
+export const MeasureParams = z.strictObject({ id: z.uuid() });
+
+export const MeasureListQuery = z.strictObject({
+  organisationId: z.uuid().optional(),
+  assessmentId: z.uuid().optional(),
+  status: z.enum(MEASURE_STATUSES).optional(),
+  type: z.enum(MEASURE_TYPES).optional(),
+  priority: z.coerce.number().int().min(1).max(4).optional(),
+  ...PaginationQuery,
+});
+export type MeasureListFilter = z.infer<typeof MeasureListQuery>;
+
+const nullableText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const MeasurePatchBody = z
+  .strictObject({
+    type: z.enum(MEASURE_TYPES).optional(),
+    title: z.string().trim().min(1).max(500).optional(),
+    description: nullableText(20_000),
+    priority: z.number().int().min(1).max(4).optional(),
+    owner: nullableText(200).describe('free text or a user id'),
+    dueDate: isoDate.nullable().optional(),
+    costEstimateCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    fundingStage: z
+      .union([z.literal(1), z.literal(2)])
+      .nullable()
+      .optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Mindestens ein Feld ändern.' });
+export type MeasurePatchInput = z.infer<typeof MeasurePatchBody>;
+
+export const StatusBody = z.strictObject({
+  status: z.enum(MEASURE_STATUSES),
+  note: z.string().trim().max(2_000).optional(),
+});
+export type StatusInput = z.infer<typeof StatusBody>;
+
+export const PackageSchema = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  assessmentId: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'delivered']),
+  deliveredAt: z.string().nullable(),
+  deliveredBy: z.string().nullable(),
+  measureCount: z.number().int(),
+});
+export type PackageDto = z.infer<typeof PackageSchema>;
+export const PackageDetailSchema = PackageSchema.extend({ measures: z.array(MeasureSchema) });
+export const PackageListSchema = z.object({ items: z.array(PackageSchema), total: z.number().int() });
+export const PackageListQuery = z.strictObject({
+  organisationId: z.uuid().optional(),
+  assessmentId: z.uuid().optional(),
+});
+export const AssessmentParams = z.strictObject({ id: z.uuid() });
