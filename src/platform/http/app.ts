@@ -24,7 +24,7 @@ import './fastify-types.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toAppError } from './problems.ts';
-import { registerSecurityHeaders } from './security-headers.ts';
+import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { registerWebUi } from './static.ts';
 
 export interface AppDependencies {
@@ -64,6 +64,11 @@ export async function buildApp({
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Errors Fastify raises before routing (malformed URL, over-long path parameter) get problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply);
+      sendProblem(reply, request, toAppError(error));
+    },
     routerOptions: { ignoreTrailingSlash: true },
   });
   // Only JSON bodies: text/plain and forms are what cross-site pages can send without CORS.

@@ -72,6 +72,16 @@ describe('HTTP surface', () => {
     expect(badId.json().errors[0].pointer).toBe('/params/id');
   });
 
+  it('answers malformed URLs and over-long path parameters with problem+json', async () => {
+    for (const url of ['/api/v1/organisations/%E0%A4%A', `/api/v1/organisations/${'a'.repeat(300)}`]) {
+      const response = await t.app.inject({ url });
+      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, url).toBeLessThan(500);
+      expect(response.headers['content-type'], url).toContain('application/problem+json');
+      expect(response.headers['content-security-policy'], url).toContain("object-src 'none'");
+    }
+  });
+
   it('answers unknown routes with a 404 problem', async () => {
     const admin = await t.as('admin');
     const response = await admin.get('/api/v1/nothing-here');
