@@ -9,6 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { registerAccountRoutes } from '../../domains/accounts/routes.ts';
 import { registerAssessmentRoutes } from '../../domains/assessments/routes.ts';
 import { registerAuditRoutes } from '../../domains/audit/routes.ts';
@@ -26,6 +27,9 @@ import { registerMetrics } from './metrics.ts';
 import { sendProblem, toAppError } from './problems.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { registerWebUi } from './static.ts';
+
+// Users read validation messages beside their fields: German, like the rest of the UI.
+z.config(z.locales.de());
 
 export interface AppDependencies {
   database: Database;
