@@ -62,7 +62,11 @@ describe('fuzz: import API', () => {
         // a fresh key per run, so that accepted documents do not turn into 409s
         await check(JSON.stringify({ document: doc, key: `fuzz-${run}` }), outcomes);
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // once found by CI: a level prop "__proto__" found Object.prototype in the level table
+        examples: [[[{ target: 1386437328, kind: 'replace', value: '__proto__', key: '' }]]],
+      },
     );
     if (process.env.OSCAL_FUZZ_STATS) console.log(Object.fromEntries(outcomes));
     expect(outcomes.get(201) ?? 0).toBeGreaterThan(10);

@@ -35,14 +35,15 @@ export const BASTEI_NS = 'urn:bastei:oscal';
  *   basis | standard | elevated (already ours)                             → the same
  * Anything else (e.g. NIST priority P1) leaves `level` null; the raw value is kept in `level_raw`.
  */
-const LEVEL_MAP: Readonly<Record<string, CatalogLevel>> = {
-  'normal-sdt': 'standard',
-  erhöht: 'elevated',
-  erhoeht: 'elevated',
-  basis: 'basis',
-  standard: 'standard',
-  elevated: 'elevated',
-};
+// a Map, not an object literal: a raw value such as "__proto__" must not find Object.prototype
+const LEVEL_MAP: ReadonlyMap<string, CatalogLevel> = new Map([
+  ['normal-sdt', 'standard'],
+  ['erhöht', 'elevated'],
+  ['erhoeht', 'elevated'],
+  ['basis', 'basis'],
+  ['standard', 'standard'],
+  ['elevated', 'elevated'],
+]);
 
 /**
  * Effort mapping. Bastei's own `effort` prop (ns BASTEI_NS) is taken as it is. BSI `effort_level`
@@ -59,7 +60,7 @@ export function mapEffort(raw: string | undefined): CatalogEffort | null {
 
 export function mapLevel(raw: string | undefined): CatalogLevel | null {
   if (raw === undefined) return null;
-  return LEVEL_MAP[raw.trim().toLowerCase()] ?? null;
+  return LEVEL_MAP.get(raw.trim().toLowerCase()) ?? null;
 }
 
 const own = (props: readonly Prop[] | undefined, name: string): Prop[] =>

@@ -30,6 +30,8 @@
  *   that every one of its vulnerabilities is fixed or not affected for this installation.
  * An installed version outside the range gives no match at all.
  */
+
+import { ownValue } from '../../../platform/own-value.ts';
 import type { FlatAdvisory, ProductLeaf, ProductStatus } from '../csaf/flatten.ts';
 import { AliasTable, cpeIdentity, nameIdentities, purlIdentity } from './aliases.ts';
 import { parseCpe } from './cpe.ts';
@@ -361,7 +363,7 @@ function evaluate(leaf: ProductLeaf, candidate: Candidate): Evaluated | null {
     const containment = basis === 'platform' ? 'installed-unknown' : contain(statement, installed);
     if (containment === 'out') continue;
 
-    const suppressReason = SUPPRESSING[status.status];
+    const suppressReason = ownValue(SUPPRESSING, status.status);
     if (suppressReason) {
       if (basis === 'platform') continue;
       if (containment in PROOF || containment === 'unversioned') {

@@ -298,3 +298,16 @@ describe('comparator properties (fast-check)', () => {
     );
   });
 });
+
+describe('words that are names of Object.prototype members', () => {
+  it.each(['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty'])(
+    '1.0-%s is an ordinary word: finite, antisymmetric, equal to itself',
+    (word) => {
+      const a = `1.0-${word}`;
+      expect(compareGeneric(a, a)).toBe(0);
+      const ab = compareGeneric(a, '1.0-zeta');
+      expect(Number.isFinite(ab)).toBe(true);
+      expect(sign(compareGeneric('1.0-zeta', a))).toBe(neg(sign(ab)));
+    },
+  );
+});

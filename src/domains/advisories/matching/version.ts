@@ -19,6 +19,7 @@
  * `1.2 - 1.4`, `2.4.x`, `1.2.3`). "all versions" and its German form are the universal range.
  * Everything else is free text → `unknown`, which matching sends to review.
  */
+import { ownValue } from '../../../platform/own-value.ts';
 
 export type VersionScheme = 'generic' | 'semver';
 
@@ -136,9 +137,9 @@ function numberItem(digits: string): Item {
 
 function wordItem(word: string, digitFollows: boolean): Item | null {
   if (RELEASE_WORDS.has(word)) return null;
-  const pre = PRE_RANKS[word];
+  const pre = ownValue(PRE_RANKS, word);
   if (pre !== undefined) return { cls: PRE, rank: pre, text: word };
-  const letter = PRE_LETTERS[word];
+  const letter = ownValue(PRE_LETTERS, word);
   if (letter !== undefined && digitFollows) return { cls: PRE, rank: letter, text: word };
   return { cls: WORD, rank: POST_WORDS.has(word) ? 1 : 0, text: word };
 }

@@ -7,6 +7,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { checkServerIdentity, rootCertificates } from 'node:tls';
+import { ownValue } from '../../../platform/own-value.ts';
 
 const SIGNATURE_OIDS: Record<string, { name: string; hash: string }> = {
   '1.2.840.113549.1.1.2': { name: 'md2WithRSAEncryption', hash: 'MD2' },
@@ -102,7 +103,7 @@ export function signatureAlgorithmOf(der: Buffer): SignatureAlgorithm {
   const tbs = readTlv(der, certificate.start);
   const algorithm = readTlv(der, tbs.end);
   const { oid, params } = readAlgorithm(der, algorithm);
-  const known = SIGNATURE_OIDS[oid];
+  const known = ownValue(SIGNATURE_OIDS, oid);
   if (!known) return { oid, name: oid, hash: 'unknown' };
   if (oid === '1.2.840.113549.1.1.10' && params && params.tag === 0x30) {
     // RSASSA-PSS-params: [0] hashAlgorithm (default SHA-1, RFC 4055 3.1)
@@ -111,7 +112,7 @@ export function signatureAlgorithmOf(der: Buffer): SignatureAlgorithm {
       const field = readTlv(der, pos);
       if (field.tag === 0xa0) {
         const hashAlg = readAlgorithm(der, readTlv(der, field.start));
-        return { oid, name: known.name, hash: HASH_OIDS[hashAlg.oid] ?? hashAlg.oid };
+        return { oid, name: known.name, hash: ownValue(HASH_OIDS, hashAlg.oid) ?? hashAlg.oid };
       }
       pos = field.end;
     }
@@ -160,7 +161,9 @@ function keyFacts(cert: X509Certificate): { keyType: string; keyBits: number | n
   }
   if (type === 'ec') {
     const curve = details.namedCurve ?? null;
-    const bits = curve ? (CURVE_BITS[curve] ?? Number(/(\d{3})/.exec(curve)?.[1] ?? Number.NaN)) : Number.NaN;
+    const bits = curve
+      ? (ownValue(CURVE_BITS, curve) ?? Number(/(\d{3})/.exec(curve)?.[1] ?? Number.NaN))
+      : Number.NaN;
     return { keyType: type, keyBits: Number.isFinite(bits) ? bits : null, curve };
   }
   if (type === 'ed25519') return { keyType: type, keyBits: 256, curve: 'Ed25519' };

@@ -15,6 +15,8 @@
  * - Coverage: every host of the report (and of every result) is covered as a whole host,
  *   because Greenbone scans the target's whole port list; ports are not listed separately.
  */
+
+import { ownValue } from '../../../platform/own-value.ts';
 import { ScanImportError } from './errors.ts';
 import {
   type CvssInfo,
@@ -264,7 +266,7 @@ function readRefs(nvt: XNode | undefined): { cves: string[]; cwes: string[]; ref
       const cwe = normaliseCwe(id);
       if (cwe) pushUnique(cwes, cwe);
     } else if (type === 'url') pushUnique(references, id);
-    else pushUnique(references, `${ADVISORY_PREFIX[type] ?? type}:${id}`);
+    else pushUnique(references, `${ownValue(ADVISORY_PREFIX, type) ?? type}:${id}`);
   }
   // OMP 7/8: <cve>CVE-1, CVE-2</cve>, <bid>1, 2</bid>, <xref>URL:…, CERT-BUND:…</xref>; "NOCVE" etc. mean none.
   for (const cve of extractCves(childText(nvt, 'cve'))) pushUnique(cves, cve);

@@ -15,6 +15,7 @@
  * - `checkId` is the test name (`mail_starttls_tls_ciphers`); the report URL is the reference.
  */
 import { z } from 'zod';
+import { ownValue } from '../../../platform/own-value.ts';
 import {
   compact,
   type ImportedFinding,
@@ -115,7 +116,7 @@ export async function* parseInternetNl(
     for (const [test, outcome] of Object.entries(result.results?.tests ?? {})) {
       const status = outcome.status.trim().toLowerCase();
       summary.record(status);
-      const severity = FINDING_SEVERITY[status];
+      const severity = ownValue(FINDING_SEVERITY, status);
       if (!severity) continue;
       // The longest category name that prefixes the test name: mail_starttls_tls_ciphers -> mail_starttls.
       const category = categories

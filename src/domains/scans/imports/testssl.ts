@@ -14,6 +14,7 @@
  * - `checkId` is the testssl id (`cert_chain_of_trust`, `LUCKY13`); `title` is `id: finding`.
  */
 import { z } from 'zod';
+import { ownValue } from '../../../platform/own-value.ts';
 import { ScanImportError } from './errors.ts';
 import {
   compact,
@@ -191,7 +192,7 @@ function mapEntry(
     title: truncate(findingText ? `${entry.id}: ${findingText}` : entry.id, 200),
     cves,
     cwes: cwes.length ? cwes : undefined,
-    severity: SEVERITY[label] ?? 'info',
+    severity: ownValue(SEVERITY, label) ?? 'info',
     evidence: findingText || undefined,
     solution: nonEmpty(entry.hint),
     references: [],
