@@ -379,3 +379,40 @@ export interface MeasurePackagesTable {
   created_by: string | null;
   created_at: CreatedAt;
 }
+
+// --- asset inventory (migrations/20261123160000_assets.sql) ----------------------------------------
+
+export interface DB {
+  assets: AssetsTable;
+  installed_products: InstalledProductsTable;
+}
+export type AssetKind = 'domain' | 'host' | 'service';
+export interface AssetsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: AssetKind;
+  name: string;
+  port: number | null;
+  protocol: 'tcp' | 'udp' | null;
+  product: string | null;
+  parent_id: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export type AssetRow = Selectable<AssetsTable>;
+export interface InstalledProductsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  asset_id: string | null;
+  vendor: string | null;
+  product: string;
+  version: string | null;
+  cpe: string | null;
+  purl: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export type InstalledProductRow = Selectable<InstalledProductsTable>;
