@@ -1,10 +1,10 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { OidcLogin } from '../../platform/auth/oidc.ts';
-import { createSession } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { startLoginSession } from './login-session.ts';
 
 const STATE_LIFETIME_MS = 10 * 60_000;
 
@@ -96,22 +96,10 @@ export async function completeOidcLogin(
         detail: `Für ${claims.email ?? 'dieses Konto'} ist in Bastei kein aktives Benutzerkonto eingerichtet. Bitte wenden Sie sich an die Administration.`,
       });
     }
-    await trx
-      .updateTable('users')
-      .set({ last_login_at: new Date(), failed_login_count: 0 })
-      .where('id', '=', user.id)
-      .execute();
-    const session = await createSession(trx, config, {
-      userId: user.id,
-      authMethod: 'oidc',
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
-    await recordAudit({ ...ctx, actor: { kind: 'user', userId: user.id, email: user.email } }, trx, {
-      action: 'auth.login',
-      resourceType: 'user',
-      resourceId: user.id,
-      after: { method: 'oidc', issuer: claims.issuer, ip: client.ip },
+    const session = await startLoginSession(trx, ctx, config, user, {
+      method: 'oidc',
+      client,
+      auditDetails: { issuer: claims.issuer },
     });
     return { ...session, returnTo: pending.return_to };
   });

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { clearAuthCache } from '../../platform/auth/auth-cache.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/password.ts';
-import { createSession, endAllSessions, endSession } from '../../platform/auth/sessions.ts';
+import { endAllSessions, endSession } from '../../platform/auth/sessions.ts';
 import { matchTotpStep, newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import type { Config } from '../../platform/config.ts';
 import { type RequestContext, systemContext } from '../../platform/context.ts';
@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { UserRow } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findMemberships, unsafeFindUserByEmail } from '../users/repository.ts';
+import { startLoginSession } from './login-session.ts';
 import type { LoginInput, MeDto } from './schemas.ts';
 
 const MAX_LOCK_MINUTES = 60;
@@ -52,28 +53,12 @@ export async function login(
     }
   }
   return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        failed_login_count: 0,
-        locked_until: null,
-        last_login_at: new Date(now),
-        ...(totpStep !== null ? { totp_last_step: totpStep } : {}),
-      })
-      .where('id', '=', user.id)
-      .execute();
-    // A fresh session id on every login: a planted cookie never becomes authenticated (fixation).
-    const session = await createSession(trx, config, {
-      userId: user.id,
-      authMethod: 'password',
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
-    await recordAudit({ ...ctx, actor: { kind: 'user', userId: user.id, email: user.email } }, trx, {
-      action: 'auth.login',
-      resourceType: 'user',
-      resourceId: user.id,
-      after: { method: 'password', secondFactor: totpStep !== null, ip: client.ip },
+    const session = await startLoginSession(trx, ctx, config, user, {
+      method: 'password',
+      client,
+      at: new Date(now),
+      totpStep,
+      auditDetails: { secondFactor: totpStep !== null },
     });
     return { ...session, userId: user.id };
   });
