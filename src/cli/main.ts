@@ -133,6 +133,43 @@ importCommand
     }),
   );
 
+importCommand
+  .command('geometry')
+  .description('import boundaries for the map (GeoJSON or TopoJSON keyed by ARS or AGS)')
+  .argument('<file>')
+  .option(
+    '--object <name>',
+    'TopoJSON: read only this object (repeatable)',
+    (v: string, p: string[]) => [...p, v],
+    [],
+  )
+  .option('--attribution <text>', 'attribution the data licence requires, shown with the map')
+  .option('--json', 'print the result as JSON')
+  .action((file: string, options: { object: string[]; attribution?: string; json?: boolean }) =>
+    withDatabase(async (database) => {
+      const { stat } = await import('node:fs/promises');
+      const { basename } = await import('node:path');
+      const { parseBoundaryFile } = await import('../domains/organisations/geometry/parse.ts');
+      const { importGeometry } = await import('../domains/organisations/geometry/service.ts');
+      const MAX_BYTES = 200 * 1024 * 1024;
+      if ((await stat(file)).size > MAX_BYTES) {
+        throw new AppError('payload-too-large', { detail: `${file} is larger than 200 MB.` });
+      }
+      const parsed = parseBoundaryFile(await readFile(file, 'utf8'), {
+        objects: options.object.length ? options.object : undefined,
+      });
+      const result = await importGeometry(systemContext(database.db, `cli:${operator()}`), parsed, {
+        source: basename(file),
+        attribution: options.attribution ?? null,
+      });
+      print(
+        Boolean(options.json),
+        result,
+        `Boundaries (${result.format}, ${result.features} features): ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.unmatched} without a matching organisation, ${result.duplicates} duplicates, ${result.skipped.length} skipped.`,
+      );
+    }),
+  );
+
 // --- catalogs (dynamic imports keep this one block) ----------------------------------------
 const collect = (value: string, previous: string[]) => [...previous, value];
 const catalogCommand = program.command('catalog').description('catalogs: OSCAL import/export, Bastei-Basis');

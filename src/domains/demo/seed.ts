@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Config } from '../../platform/config.ts';
@@ -7,6 +7,8 @@ import { type RequestContext, systemContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import { installBaseline } from '../catalogs/service.ts';
+import { parseBoundaryFile } from '../organisations/geometry/parse.ts';
+import { importGeometry } from '../organisations/geometry/service.ts';
 import { fromSeedTable, type SeedRow } from '../organisations/register/register.ts';
 import { importRegisterUnits } from '../organisations/service.ts';
 
@@ -193,5 +195,24 @@ export async function seedDemo(db: Db, config: Config): Promise<DemoSeedResult> 
     }
   });
   await installBaseline(ctx);
+  await importDemoBoundaries(ctx);
   return { seeded: true, password, passwordGenerated: !config.demoPassword, accounts };
+}
+
+/** Boundaries are operator data: the demo takes them from the reference folder beside the repo when it is there. */
+const DEMO_BOUNDARIES = new URL(
+  '../../../../shared/reference/municipalities/geo/st-kommunen.topojson',
+  import.meta.url,
+);
+export const DEMO_BOUNDARY_ATTRIBUTION = '© GeoBasis-DE / BKG 2016 (Daten verändert), dl-de/by-2-0';
+
+async function importDemoBoundaries(ctx: RequestContext): Promise<void> {
+  if (!existsSync(DEMO_BOUNDARIES)) return;
+  const parsed = parseBoundaryFile(readFileSync(DEMO_BOUNDARIES, 'utf8'), {
+    objects: ['kommunen', 'kreise'],
+  });
+  await importGeometry(ctx, parsed, {
+    source: 'st-kommunen.topojson',
+    attribution: DEMO_BOUNDARY_ATTRIBUTION,
+  });
 }

@@ -8,6 +8,15 @@ export const organisationsMatrix: DomainMatrix = {
       owner: 'isb.halberstadt',
       leaks: (body, f) => body.items.some((o) => o.id === f.victimOrganisationId),
     },
+    'GET /api/v1/organisations/boundaries': {
+      kind: 'list',
+      probe: () => ({ method: 'GET', url: '/api/v1/organisations/boundaries?type=municipality' }),
+      owner: 'isb.halberstadt',
+      leaks: (body, f) =>
+        (body as unknown as { features: { id: string }[] }).features.some(
+          (g) => g.id === f.victimOrganisationId,
+        ),
+    },
     'GET /api/v1/organisations/{id}': {
       kind: 'read',
       probe: (f) => ({ method: 'GET', url: `/api/v1/organisations/${f.victimOrganisationId}` }),

@@ -5,7 +5,10 @@ import {
   type RouteDependencies,
   UuidParam,
 } from '../../platform/http/api.ts';
+import { listBoundaries } from './geometry/service.ts';
 import {
+  BoundaryCollectionSchema,
+  BoundaryQuery,
   CreateOrganisationBody,
   OrganisationListQuery,
   OrganisationListSchema,
@@ -25,6 +28,18 @@ export function registerOrganisationRoutes(api: Api, _deps: RouteDependencies): 
       },
     },
     (request) => listOrganisations(contextOf(request), request.query),
+  );
+  api.get(
+    '/organisations/boundaries',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Boundaries of the organisations the caller may see (GeoJSON, for the map)',
+        querystring: BoundaryQuery,
+        response: { 200: BoundaryCollectionSchema, ...problemResponses },
+      },
+    },
+    (request) => listBoundaries(contextOf(request), request.query),
   );
   api.get(
     '/organisations/:id',

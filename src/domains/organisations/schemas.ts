@@ -47,3 +47,29 @@ export const CreateOrganisationBody = z.strictObject({
   parentId: z.uuid().nullable().optional(),
 });
 export type CreateOrganisationInput = z.infer<typeof CreateOrganisationBody>;
+
+export const BoundaryQuery = z.strictObject({
+  type: z.enum(ORGANISATION_TYPES).optional().describe('only organisations of this type'),
+  within: z.uuid().optional().describe('only this organisation and its subtree'),
+});
+
+export const BoundaryCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    attributions: z.array(z.string()).describe("attribution texts the boundaries' licences require"),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.uuid(),
+        properties: z.object({
+          organisationId: z.uuid(),
+          ars: z.string().nullable(),
+          name: z.string(),
+          type: z.enum(ORGANISATION_TYPES),
+        }),
+        // validated on import; not re-validated point by point on every read
+        geometry: z.unknown().describe('GeoJSON Polygon or MultiPolygon, WGS84'),
+      }),
+    ),
+  })
+  .describe('GeoJSON FeatureCollection (RFC 7946) of organisation boundaries');

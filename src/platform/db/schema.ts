@@ -416,3 +416,17 @@ export interface InstalledProductsTable {
   updated_at: UpdatedAt;
 }
 export type InstalledProductRow = Selectable<InstalledProductsTable>;
+
+// --- organisation boundaries (migrations/20261123240000_geometries.sql) ------------------------------
+
+export interface DB {
+  organisation_geometries: OrganisationGeometriesTable;
+}
+export interface OrganisationGeometriesTable {
+  organisation_id: string;
+  geometry: ColumnType<unknown, string, string>;
+  sha256: string;
+  source: string;
+  attribution: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
