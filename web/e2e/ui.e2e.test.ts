@@ -311,7 +311,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     const card = page.locator('.card', { hasText: 'Ihre zugewiesenen Kommunen' });
     await card.locator('li', { hasText: 'Halberstadt' }).waitFor();
     expect(await card.locator('li').count()).toBe(3);
-    await expect(navLabels(page)).resolves.toEqual(['Start', 'Mein Konto']);
+    await expect(navLabels(page)).resolves.toEqual(['Start', 'Prüfungen', 'Maßnahmen', 'Mein Konto']);
     await checkPage(page, 'auditor home');
     await screenshot(page, 'auditor-home');
   });
@@ -322,7 +322,13 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
       .locator('.card', { hasText: 'Ihre Kommune' })
       .locator('strong', { hasText: 'Halberstadt' })
       .waitFor();
-    await expect(navLabels(page)).resolves.toEqual(['Start', 'Protokoll', 'Mein Konto']);
+    await expect(navLabels(page)).resolves.toEqual([
+      'Start',
+      'Bewertungen',
+      'Maßnahmen',
+      'Protokoll',
+      'Mein Konto',
+    ]);
     await checkPage(page, 'isb home');
     await screenshot(page, 'isb-home');
 

@@ -14,6 +14,13 @@ const UserCreate = lazy(() => import('./screens/UserCreate.tsx'));
 const UserDetail = lazy(() => import('./screens/UserDetail.tsx'));
 const Audit = lazy(() => import('./screens/Audit.tsx'));
 const NotFound = lazy(() => import('./screens/NotFound.tsx'));
+const AssessmentList = lazy(() => import('./screens/assessments/AssessmentList.tsx'));
+const AssessmentOverview = lazy(() => import('./screens/assessments/AssessmentOverview.tsx'));
+const TopicAnswers = lazy(() => import('./screens/assessments/TopicAnswers.tsx'));
+const Measures = lazy(() => import('./screens/measures/Measures.tsx'));
+const MeasureDetail = lazy(() => import('./screens/measures/MeasureDetail.tsx'));
+const PackageDetail = lazy(() => import('./screens/measures/PackageDetail.tsx'));
+const AuditorHome = lazy(() => import('./screens/auditor/AuditorHome.tsx'));
 
 export function App() {
   return (
@@ -29,6 +36,22 @@ export function App() {
             <Route path="/benutzer/neu" element={<Screen area="users" element={<UserCreate />} />} />
             <Route path="/benutzer/:id" element={<Screen area="users" element={<UserDetail />} />} />
             <Route path="/protokoll" element={<Screen area="audit" element={<Audit />} />} />
+            <Route path="/bewertungen" element={<Screen area="assessments" element={<AssessmentList />} />} />
+            <Route
+              path="/bewertungen/:id"
+              element={<Screen area="assessments" element={<AssessmentOverview />} />}
+            />
+            <Route
+              path="/bewertungen/:id/themen/:topicKey"
+              element={<Screen area="assessments" element={<TopicAnswers />} />}
+            />
+            <Route path="/massnahmen" element={<Screen area="measures" element={<Measures />} />} />
+            <Route path="/massnahmen/:id" element={<Screen area="measures" element={<MeasureDetail />} />} />
+            <Route
+              path="/massnahmen/pakete/:id"
+              element={<Screen area="measures" element={<PackageDetail />} />}
+            />
+            <Route path="/pruefung" element={<Screen area="auditor" element={<AuditorHome />} />} />
             <Route path="*" element={<Screen element={<NotFound />} />} />
           </Route>
         </Routes>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from './api.ts';
 import { type Language, switchLanguage } from './i18n.ts';
-import { may, useSession } from './session.tsx';
+import { hasRole, may, useSession } from './session.tsx';
 
 /** Header, navigation by role, the main landmark and a skip link; screens render into <main>. */
 export function Layout() {
@@ -83,6 +83,10 @@ function MainNavigation({ me }: { me: Me }) {
   const { t } = useTranslation();
   const items = [
     { to: '/', label: t('nav.home'), show: true },
+    // Ministry and admin reach these through deep links until their own screens exist.
+    { to: '/pruefung', label: t('auditor.nav'), show: hasRole(me, 'auditor') },
+    { to: '/bewertungen', label: t('assessment.nav'), show: hasRole(me, 'isb', 'member') },
+    { to: '/massnahmen', label: t('measures.nav'), show: hasRole(me, 'isb', 'member', 'auditor') },
     { to: '/kommunen', label: t('nav.municipalities'), show: may(me, 'municipalities') },
     { to: '/benutzer', label: t('nav.users'), show: may(me, 'users') },
     { to: '/protokoll', label: t('nav.audit'), show: may(me, 'audit') },

@@ -139,7 +139,7 @@ export function setSignedOutHandler(handler: ((error: ApiError) => void) | null)
 export const NETWORK_ERROR_TYPE = 'urn:bastei:problem:network';
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -180,8 +180,52 @@ export async function request<T>(
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * Sends a file as raw bytes (application/octet-stream) with upload progress, which fetch cannot
+ * report; CSRF token, problem documents and the signed-out handling as in request().
+ */
+export function upload<T>(
+  path: string,
+  file: Blob,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded, event.total);
+    };
+    xhr.onerror = () => reject(new ApiError({ type: NETWORK_ERROR_TYPE, title: 'network', status: 0 }));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as T);
+        return;
+      }
+      const error = new ApiError(
+        data && typeof data === 'object' && typeof (data as Problem).type === 'string'
+          ? (data as Problem)
+          : { type: 'about:blank', title: xhr.statusText || `HTTP ${xhr.status}`, status: xhr.status },
+      );
+      if (xhr.status === 401 && SIGNED_OUT.has(error.code)) onSignedOut?.(error);
+      reject(error);
+    };
+    xhr.send(file);
+  });
+}
 
 /** Query string from defined, non-empty values. */
 export function query(params: Record<string, string | number | undefined | null>): string {

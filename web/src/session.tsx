@@ -115,6 +115,9 @@ export const ACCESS = {
   users: ['admin'],
   audit: ['admin', 'programme_manager', 'isb'],
   auditVerify: ['admin'],
+  assessments: ['isb', 'member', 'auditor', 'programme_manager', 'admin'],
+  measures: ['isb', 'member', 'auditor', 'programme_manager', 'admin'],
+  auditor: ['auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const may = (me: Me, area: keyof typeof ACCESS) => hasRole(me, ...ACCESS[area]);

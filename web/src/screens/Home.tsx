@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Me, type Organisation, type Page, query } from '../api.ts';
 import { formatDateTime, formatNumber } from '../format.ts';
-import { hasRole, may, useMe } from '../session.tsx';
+import { hasRole, useMe } from '../session.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { Empty, Loading, ProblemAlert } from '../ui/states.tsx';
 import { useAsync } from '../ui/useAsync.ts';
+import { KommuneHome } from './assessments/KommuneHome.tsx';
 
 /** The start page: who you are, what you may do here, and the state of things for your role. */
 export default function Home() {
@@ -19,7 +20,7 @@ export default function Home() {
         {hasRole(me, 'admin') ? <AdminStatus /> : null}
         {hasRole(me, 'programme_manager') ? <MinistryStatus /> : null}
         {hasRole(me, 'auditor') ? <AuditorStatus me={me} /> : null}
-        {hasRole(me, 'isb', 'member') ? <MunicipalityStatus me={me} /> : null}
+        {hasRole(me, 'isb', 'member') ? <KommuneHome me={me} /> : null}
         {hasRole(me, 'cert') ? <CertStatus /> : null}
         {hasRole(me, 'observer') ? <ObserverStatus /> : null}
         <AccountStatus me={me} />
@@ -128,37 +129,9 @@ function AuditorStatus({ me }: { me: Me }) {
         <Empty>{t('home.auditor.none')}</Empty>
       )}
       <p>{t('home.auditor.next')}</p>
-    </Card>
-  );
-}
-
-function MunicipalityStatus({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const own = me.memberships.filter((m) => m.role === 'isb' || m.role === 'member');
-  return (
-    <Card id="home-municipality" title={t('home.municipality.title')}>
-      <ul>
-        {own.map((m) => (
-          <li key={m.id}>
-            <strong>{m.organisationName}</strong> – {t(`roles.${m.role}`)}
-          </li>
-        ))}
-      </ul>
-      <h3>{t('home.municipality.nextTitle')}</h3>
-      <ol className="steps">
-        <li>{t('home.municipality.stepAssessment')}</li>
-        <li>{t('home.municipality.stepScan')}</li>
-        {!me.user.totpEnabled ? (
-          <li>
-            <Link to="/konto">{t('home.municipality.stepTotp')}</Link>
-          </li>
-        ) : null}
-      </ol>
-      {may(me, 'audit') ? (
-        <p>
-          <Link to="/protokoll">{t('home.municipality.history')}</Link>
-        </p>
-      ) : null}
+      <p>
+        <Link to="/pruefung">{t('auditor.homeLink')}</Link>
+      </p>
     </Card>
   );
 }

@@ -1,0 +1,64 @@
+/** The measures API's shapes (src/domains/measures/schemas.ts is the truth). */
+export const MEASURE_TYPES = [
+  'technical',
+  'organisational',
+  'workshop',
+  'penetration_test',
+  'training',
+] as const;
+export type MeasureType = (typeof MEASURE_TYPES)[number];
+export const MEASURE_STATUSES = ['proposed', 'agreed', 'in_progress', 'done', 'verified'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+export const PRIORITIES = ['1', '2', '3', '4'] as const;
+
+/** The server's rule (STATUS_RULE): one step forward; back only from done to in_progress. */
+export const TRANSITIONS: Record<MeasureStatus, readonly MeasureStatus[]> = {
+  proposed: ['agreed'],
+  agreed: ['in_progress'],
+  in_progress: ['done'],
+  done: ['verified', 'in_progress'],
+  verified: [],
+};
+
+export interface Measure {
+  id: string;
+  organisationId: string;
+  assessmentId: string;
+  packageId: string | null;
+  sources: { kind: 'requirement' | 'template' | 'finding'; id: string; key: string }[];
+  type: MeasureType;
+  title: string;
+  description: string | null;
+  priority: number;
+  owner: string | null;
+  dueDate: string | null;
+  status: MeasureStatus;
+  costEstimateCents: number | null;
+  fundingStage: 1 | 2 | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeasurePackage {
+  id: string;
+  organisationId: string;
+  assessmentId: string;
+  version: number;
+  status: 'draft' | 'delivered';
+  deliveredAt: string | null;
+  deliveredBy: string | null;
+  measureCount: number;
+}
+
+export interface MeasureHistory {
+  items: {
+    kind: 'created' | 'status' | 'fields';
+    previous: Record<string, unknown> | null;
+    next: Record<string, unknown>;
+    changedBy: string;
+    changedAt: string;
+  }[];
+}
+
+export const xlsxUrl = (packageId: string) => `/api/v1/measure-packages/${packageId}/export.xlsx`;
+export const poamUrl = (packageId: string) => `/api/v1/measure-packages/${packageId}/poam`;
