@@ -14,9 +14,13 @@
  * The server runs as its own process on a temporary PGlite data folder (and, when
  * BASTEI_BENCH_DATABASE_URL or BASTEI_TEST_DATABASE_URL is set, on PostgreSQL too).
  * Goal: p99 < 30 ms.
+ *
+ * Latencies depend on what else runs on the machine; each line therefore also gives the CPU time
+ * the server spent per save (Linux /proc; on PostgreSQL plus the database backends of the pool),
+ * which hardly does. 20 writers sending at once wait about 20 × that for the last answer.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +128,35 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** User + system CPU time of processes in ms (Linux), or NaN where /proc is unavailable. */
+function cpuMs(pids: number[]): number {
+  try {
+    let ticks = 0;
+    for (const pid of pids) {
+      // Fields after the command name (which may contain spaces): utime is the 12th, stime the 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function backendPids(url: string | undefined): Promise<number[]> {
+  if (!url) return [];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    return result.rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
 interface Session {
   cookie: string;
   csrf: string;
@@ -148,8 +181,10 @@ async function run(
   sessions: Session[],
   assessmentId: string,
   keys: string[],
-  options: { durationMs: number; paceMs: number | null },
+  options: { durationMs: number; paceMs: number | null; cpuPids?: () => Promise<number[]> },
 ) {
+  const pids = (await options.cpuPids?.()) ?? [];
+  const cpuBefore = cpuMs(pids);
   const latencies: number[] = [];
   let failures = 0;
   let firstFailure: string | undefined;
@@ -190,6 +225,7 @@ async function run(
   );
   const sorted = latencies.sort((a, b) => a - b);
   return {
+    cpuPerSave: (cpuMs(pids) - cpuBefore) / sorted.length,
     requests: sorted.length,
     failures,
     rps: sorted.length / (options.durationMs / 1000),
@@ -216,20 +252,24 @@ async function benchTarget(target: Target): Promise<boolean> {
     await waitFor(`${base}/readyz`);
     const sessions = await Promise.all(emails.map((email) => login(base, email)));
     await run(base, sessions, assessmentId, keys, { durationMs: 2_000, paceMs: null }); // warm-up
+    const cpuPids = async () => [server.pid!, ...(await backendPids(target.env.DATABASE_URL || undefined))];
     const single = await run(base, sessions.slice(0, 1), assessmentId, keys, {
       durationMs: (DURATION_S * 1000) / 2,
       paceMs: null,
+      cpuPids,
     });
     const closed = await run(base, sessions, assessmentId, keys, {
       durationMs: DURATION_S * 1000,
       paceMs: null,
+      cpuPids,
     });
     const paced = await run(base, sessions, assessmentId, keys, {
       durationMs: DURATION_S * 1000,
       paceMs: 500,
+      cpuPids,
     });
     const line = (name: string, r: Awaited<ReturnType<typeof run>>) =>
-      `${target.label}: ${name}: ${r.requests} saves, ${r.rps.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms${r.failures ? `, ${r.failures} FAILED (first: ${r.firstFailure})` : ''}`;
+      `${target.label}: ${name}: ${r.requests} saves, ${r.rps.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, server CPU ${r.cpuPerSave.toFixed(2)} ms/save${r.failures ? `, ${r.failures} FAILED (first: ${r.firstFailure})` : ''}`;
     console.log(
       `${target.label}: load average ${loadavg()
         .map((l) => l.toFixed(1))

@@ -13,6 +13,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     // Evidence files of test apps go to the temp folder, not into ./data/files.
     BASTEI_FILES_DIR: join(tmpdir(), 'bastei-test-files'),
+    // Test apps only queue jobs; tests that need the scan worker ask for it (buildApp's `background`).
+    BASTEI_WORKER: 'off',
     ...overrides,
   });
 }

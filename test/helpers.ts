@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { demoEmail } from '../src/domains/demo/seed.ts';
+import { demoEmail, seedDemo } from '../src/domains/demo/seed.ts';
 import type { Config } from '../src/platform/config.ts';
 import { type Database, openDatabase } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { TEST_PASSWORD, testConfig } from './config.ts';
 import { withDatabaseName } from './global-setup.ts';
@@ -121,4 +122,30 @@ export class TestClient {
   post = (url: string, body?: unknown, headers?: Record<string, string>) =>
     this.request('POST', url, body, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
+}
+
+/**
+ * An embedded data folder at `dir` that already holds the migrated demo state, for tests that
+ * drive the CLI or a server process: loading the template image takes a second, seeding anew
+ * takes far longer. Without an image (a run on a PostgreSQL server builds none) it seeds.
+ */
+export async function createSeededDataDir(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const image = fileURLToPath(new URL('../.bastei-test/template.tar', import.meta.url));
+  if (existsSync(image)) {
+    const database = await openDatabase({
+      kind: 'pglite',
+      dataDir: dir,
+      loadDataDir: new Blob([readFileSync(image)]),
+    });
+    await database.close();
+    return;
+  }
+  const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+  try {
+    await migrate(database);
+    await seedDemo(database.db, testConfig());
+  } finally {
+    await database.close();
+  }
 }

@@ -7,12 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsMatrix } from '../src/domains/accounts/isolation.matrix.ts';
+import { advisoryFeedsMatrix } from '../src/domains/advisories/feeds/isolation.matrix.ts';
+import { advisoriesMatrix } from '../src/domains/advisories/isolation.matrix.ts';
 import { assessmentsMatrix } from '../src/domains/assessments/isolation.matrix.ts';
+import { assetsMatrix } from '../src/domains/assets/isolation.matrix.ts';
 import { auditMatrix } from '../src/domains/audit/isolation.matrix.ts';
 import { catalogsMatrix } from '../src/domains/catalogs/isolation.matrix.ts';
 import { PILOT_ARS } from '../src/domains/demo/seed.ts';
+import { incidentsMatrix } from '../src/domains/incidents/isolation.matrix.ts';
 import { measuresMatrix } from '../src/domains/measures/isolation.matrix.ts';
 import { organisationsMatrix } from '../src/domains/organisations/isolation.matrix.ts';
+import { overviewMatrix } from '../src/domains/overview/isolation.matrix.ts';
+import { findingsMatrix } from '../src/domains/scans/findings/isolation.matrix.ts';
+import { scanRunsMatrix } from '../src/domains/scans/runs/isolation.matrix.ts';
 import { usersMatrix } from '../src/domains/users/isolation.matrix.ts';
 import { addMembership, assignAuditor, createUser } from '../src/domains/users/service.ts';
 import { systemContext } from '../src/platform/context.ts';
@@ -28,6 +35,13 @@ const DOMAINS: DomainMatrix[] = [
   catalogsMatrix,
   assessmentsMatrix,
   measuresMatrix,
+  findingsMatrix,
+  scanRunsMatrix,
+  overviewMatrix,
+  assetsMatrix,
+  incidentsMatrix,
+  advisoriesMatrix,
+  advisoryFeedsMatrix,
 ];
 const MATRIX: Record<string, Entry> = Object.assign({}, ...DOMAINS.map((d) => d.entries));
 
@@ -202,6 +216,8 @@ describe('isolation matrix', () => {
     const order = Object.entries(MATRIX).sort(([a], [b]) => rank(a) - rank(b));
     for (const [route, entry] of order) {
       if (entry.kind === 'self-or-public') continue;
+      // Owners beyond the accounts signed in above (e.g. cert, a domain's own test user) sign in on first use.
+      if (!clients.has(entry.owner)) clients.set(entry.owner, await t.as(entry.owner));
       const response = await send(clients.get(entry.owner)!, entry.probe(fixture));
       const where = `${route} as ${entry.owner} → ${response.statusCode} ${response.body.slice(0, 200)}`;
       const expected = entry.kind === 'write' ? entry.ownerStatus : 200;

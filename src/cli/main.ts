@@ -5,11 +5,12 @@ import { seedDemo } from '../domains/demo/seed.ts';
 import { parseRegisterFile } from '../domains/organisations/register/index.ts';
 import { unsafeFindOrganisationByKey } from '../domains/organisations/repository.ts';
 import { importRegisterUnits } from '../domains/organisations/service.ts';
+import { registerScanCommands } from '../domains/scans/runs/cli.ts';
 import { unsafeFindUserByEmail } from '../domains/users/repository.ts';
 import { addMembership, assignAuditor, createUser, setUserPassword } from '../domains/users/service.ts';
 import { reportStartupError, startServer } from '../main.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
-import { backupDatabase, restoreDatabase } from '../platform/backup/backup.ts';
+import { backupArchive, restoreArchive } from '../platform/backup/archive.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
@@ -170,6 +171,47 @@ importCommand
     }),
   );
 
+// --- scan reports (dynamic imports keep this one block) -------------------------------------
+importCommand
+  .command('scan')
+  .description(
+    'import a scanner report for a Kommune (Greenbone/OpenVAS XML, Nmap XML, testssl.sh JSON, Nuclei JSON/JSONL, internet.nl JSON); all or nothing',
+  )
+  .argument('<file>')
+  .requiredOption('--org <ars>', 'the Kommune: ARS (12 digits) or organisation id')
+  .option('--format <format>', 'greenbone, nmap, testssl, nuclei, internetnl (default: detected)')
+  .option('--json', 'print the imported counts as JSON')
+  .action((file: string, options: { org: string; format?: string; json?: boolean }) =>
+    withDatabase(async (database, config) => {
+      const { createReadStream } = await import('node:fs');
+      const { stat } = await import('node:fs/promises');
+      const { basename } = await import('node:path');
+      const { SCAN_FORMATS } = await import('../domains/scans/imports/finding.ts');
+      const { importScanReport } = await import('../domains/scans/findings/service.ts');
+      const format = options.format ?? 'auto';
+      if (format !== 'auto' && !(SCAN_FORMATS as readonly string[]).includes(format)) {
+        throw new AppError('validation-failed', {
+          detail: `--format: unbekanntes Format "${format}" (erlaubt: ${SCAN_FORMATS.join(', ')}).`,
+        });
+      }
+      const organisation = await requireOrganisation(database, options.org);
+      const { size } = await stat(file);
+      const result = await importScanReport(systemContext(database.db, `cli:${operator()}`), {
+        organisationId: organisation.id,
+        body: createReadStream(file),
+        fileName: basename(file).slice(0, 255),
+        format: format as 'auto',
+        declaredSize: size,
+        limitBytes: config.scanImportLimitBytes,
+      });
+      print(
+        Boolean(options.json),
+        result,
+        `Imported ${result.format} report ${result.fileName} for ${organisation.name}: ${result.findingsCount} findings (${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.reopened} reopened, ${result.fixed} fixed); open now: ${result.open.high} high, ${result.open.medium} medium, ${result.open.low} low, ${result.open.info} info.`,
+      );
+    }),
+  );
+
 // --- catalogs (dynamic imports keep this one block) ----------------------------------------
 const collect = (value: string, previous: string[]) => [...previous, value];
 const catalogCommand = program.command('catalog').description('catalogs: OSCAL import/export, Bastei-Basis');
@@ -267,6 +309,64 @@ catalogCommand
     }),
   );
 
+// --- advisories (dynamic imports keep this one block) ---------------------------------------
+program
+  .command('advisories')
+  .description('CSAF advisories')
+  .command('import')
+  .description('import CSAF 2.0 files for a CERT: validate, store byte-exact, supersede, match')
+  .argument('<files...>')
+  .option('--cert <id|name>', 'the owning CERT (default: the only CERT organisation)')
+  .option('--named <email>', 'TLP:RED: a person named as recipient (repeatable)', collect, [])
+  .option('--json', 'print one JSON object per file')
+  .action((files: string[], options: { cert?: string; named: string[]; json?: boolean }) =>
+    withDatabase(async (database) => {
+      const { importAdvisory } = await import('../domains/advisories/service.ts');
+      const certs = await database.db
+        .selectFrom('organisations')
+        .select(['id', 'name', 'short_name'])
+        .where('type', '=', 'cert')
+        .execute();
+      const wanted = options.cert;
+      const chosen = wanted
+        ? certs.filter((c) => c.id === wanted || c.name === wanted || c.short_name === wanted)
+        : certs;
+      if (chosen.length !== 1) {
+        throw new AppError('validation-failed', {
+          detail: wanted
+            ? `No CERT organisation "${wanted}".`
+            : `Please name the CERT with --cert (${certs.map((c) => c.short_name).join(', ') || 'none exists'}).`,
+        });
+      }
+      const named = await Promise.all(
+        options.named.map(async (email) => (await requireUser(database, email)).id),
+      );
+      const ctx = systemContext(database.db, `cli:${operator()}`);
+      for (const file of files) {
+        const result = await importAdvisory(ctx, await readFile(file), {
+          organisationId: chosen[0]!.id,
+          namedRecipientUserIds: named,
+        });
+        const a = result.advisory;
+        print(
+          Boolean(options.json),
+          {
+            id: a.id,
+            trackingId: a.trackingId,
+            version: a.version,
+            tlp: a.tlp.label,
+            created: result.created,
+            current: result.current,
+            matchedKommunen: result.matches.organisations,
+            matches: result.matches,
+          },
+          `${result.created ? 'Imported' : 'Already present:'} ${a.trackingId} v${a.version} (TLP:${a.tlp.label}) as ${a.id}${result.current ? '' : ' (older revision, not current)'}: ${result.matches.organisations} Kommunen matched (${result.matches.confirmed} confirmed, ${result.matches.probable} probable, ${result.matches.review} review).`,
+        );
+        for (const w of result.warnings) process.stderr.write(`warning: ${w.pointer} ${w.message}\n`);
+      }
+    }),
+  );
+
 const user = program.command('user').description('manage accounts');
 user
   .command('create')
@@ -361,33 +461,121 @@ program
 
 program
   .command('backup')
-  .description('write a consistent dump of the whole database')
+  .description('write one archive with a consistent dump of the database and the stored files')
   .argument('<file>')
   .action((file: string) =>
-    withDatabase(async (database) => {
-      const result = await backupDatabase(database, file);
+    withDatabase(async (database, config) => {
+      const result = await backupArchive(database, config.filesDir, file);
       const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
+      for (const sha of result.missingFiles)
+        process.stderr.write(`warning: evidence file ${sha} is missing\n`);
       print(
         false,
         result,
-        `Backup written to ${file}: ${rows} rows in ${Object.keys(result.tables).length} tables.`,
+        `Backup written to ${file}: ${rows} rows in ${Object.keys(result.tables).length} tables, ${result.files} files (${result.fileBytes} bytes).`,
       );
     }),
   );
 
 program
   .command('restore')
-  .description('restore a dump into an empty data folder or an empty PostgreSQL database')
+  .description('restore an archive into an empty data folder or an empty PostgreSQL database (checked first)')
   .argument('<file>')
   .action((file: string) =>
     withDatabase(
-      async (database) => {
-        const result = await restoreDatabase(database, file);
+      async (database, config) => {
+        const result = await restoreArchive(database, config.filesDir, file);
         const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
-        print(false, result, `Restored ${rows} rows from ${file}.`);
+        print(false, result, `Restored ${rows} rows and ${result.files} files from ${file}.`);
       },
       { migrate: false },
     ),
+  );
+
+// --- assets (src/domains/assets): CSV inventory import ----------------------------------------
+importCommand
+  .command('assets')
+  .description(
+    'import a Kommune’s inventory from CSV (kind,name,port,protocol,product,vendor,version,cpe,purl,notes); all rows or none',
+  )
+  .argument('<file>')
+  .requiredOption('--org <arsOrId>', 'organisation by ARS or id')
+  .option('--json', 'print the result (or the errors) as JSON')
+  .action((file: string, options: { org: string; json?: boolean }) =>
+    withDatabase(async (database) => {
+      const { importAssets } = await import('../domains/assets/csv-import.ts');
+      const organisation = await requireOrganisation(database, options.org);
+      try {
+        const result = await importAssets(
+          systemContext(database.db, `cli:${operator()}`),
+          organisation.id,
+          await readFile(file, 'utf8'),
+        );
+        print(
+          Boolean(options.json),
+          result,
+          `Imported ${result.rows} rows into ${organisation.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged${result.implicitHosts ? `, ${result.implicitHosts} hosts added for services` : ''}.`,
+        );
+      } catch (error) {
+        const lines = error instanceof AppError ? error.extensions.csvErrors : undefined;
+        if (!Array.isArray(lines)) throw error;
+        if (options.json) print(true, { ok: false, errors: lines }, '');
+        else
+          process.stderr.write(
+            `${file}: nothing imported.\n${(error as AppError).errors?.map((e) => `  ${e.message}`).join('\n')}\n`,
+          );
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+registerScanCommands(program, withDatabase);
+
+program
+  .command('bench-data')
+  .description(
+    'generate a synthetic national data set (16 Länder, ~400 districts, Kommunen with assessments; keys 9…) once',
+  )
+  .option('--municipalities <n>', 'number of Kommunen', '10953')
+  .option('--seed <seed>', 'seed of the generated data', 'bastei')
+  .action((options: { municipalities: string; seed: string }) =>
+    withDatabase(async (database) => {
+      const { generateBenchData } = await import('../domains/overview/bench-data.ts');
+      const result = await generateBenchData(database.db, {
+        municipalities: Number(options.municipalities),
+        seed: options.seed,
+        onProgress: (message) => process.stderr.write(`${message}\n`),
+      });
+      print(
+        false,
+        result,
+        `Created ${result.states} states, ${result.districts} districts, ${result.municipalities} Kommunen, ${result.assessments} assessments with ${result.answers} answers in ${result.seconds} s.`,
+      );
+    }),
+  );
+
+program.commands
+  .find((command) => command.name() === 'advisories')
+  ?.command('poll')
+  .description('poll every enabled CSAF provider now (as the hourly job does) and print what each poll did')
+  .option('--json', 'print the reports as JSON')
+  .action((options: { json?: boolean }) =>
+    withDatabase(async (database, config) => {
+      const { pollAllFeedProviders } = await import('../domains/advisories/feeds/worker.ts');
+      const reports = await pollAllFeedProviders(database, config);
+      print(
+        Boolean(options.json),
+        reports,
+        reports.length === 0
+          ? 'No CSAF providers registered.'
+          : reports
+              .map(
+                (r) =>
+                  `${r.provider}: ${r.imported} imported, ${r.unchanged} unchanged, ${r.skipped} already known, ${r.rejected.length} rejected, ${r.errors.length} errors`,
+              )
+              .join('\n'),
+      );
+    }),
   );
 
 program.parseAsync(process.argv).catch(reportStartupError);

@@ -42,7 +42,34 @@ const EnvSchema = z.object({
   BASTEI_ARGON2_MEMORY_KIB: positiveInt(19_456),
   BASTEI_FILES_DIR: z.string().min(1).optional(),
   BASTEI_UPLOAD_LIMIT_BYTES: positiveInt(20 * 1024 * 1024),
+  BASTEI_SCAN_IMPORT_LIMIT_BYTES: positiveInt(64 * 1024 * 1024),
   BASTEI_OSCAL_SCHEMA_DIR: z.string().min(1).optional(),
+  BASTEI_WORKER: z.enum(['inline', 'off']).default('inline'),
+  BASTEI_SCAN_CONCURRENCY: positiveInt(4),
+  BASTEI_SCAN_PER_HOST: z.coerce.number().int().min(1).max(2).default(1),
+  BASTEI_SCAN_RATE_PER_MINUTE: positiveInt(30),
+  BASTEI_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  BASTEI_MAIL_FROM: z.string().min(3).default('Bastei <noreply@bastei.invalid>'),
+  BASTEI_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BASTEI_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  BASTEI_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  BASTEI_NOTIFY_ATTEMPTS: positiveInt(5),
+  BASTEI_NOTIFY_RETRY_MS: positiveInt(2000),
+  BASTEI_CSAF_ALLOWED_HOSTS: z
+    .string()
+    .regex(
+      /^(\*\.)?[a-z0-9.-]+(,(\*\.)?[a-z0-9.-]+)*$/i,
+      'comma-separated host names such as wid.cert-bund.de or *.example.org',
+    )
+    .optional(),
+  BASTEI_CSAF_ALLOW_PRIVATE: flag.default(false),
+  BASTEI_DNS_RESOLVER: z
+    .string()
+    .regex(
+      /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])(:\d{1,5})?(,(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])(:\d{1,5})?)*$/,
+      'comma-separated resolver addresses such as 192.0.2.53 or 127.0.0.1:5353 or [2001:db8::53]:53',
+    )
+    .optional(),
 });
 
 export interface Config {
@@ -64,8 +91,29 @@ export interface Config {
   filesDir: string;
   /** Largest accepted file upload (evidence), bytes. */
   uploadLimitBytes: number;
+  /** Largest accepted scanner report (import API and CLI), bytes; larger ones are refused unread. */
+  scanImportLimitBytes: number;
   /** Folder with the official OSCAL JSON schemas (`oscal_<model>_schema.json`); imports validate against them when set. */
   oscalSchemaDir: string | undefined;
+  /** Background jobs: `inline` works them in the server process, `off` leaves them to `bastei worker`. */
+  worker: 'inline' | 'off';
+  /** Scan runs (src/domains/scans/runs): runs at once per process, per target host, and started per minute platform-wide. */
+  scans: { concurrency: number; perHost: number; ratePerMinute: number };
+  /** Warning notifications (src/platform/notifications): SMTP and one signed webhook, both optional. */
+  notifications: {
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    webhookUrl: string | undefined;
+    webhookSecret: string | undefined;
+    /** Allow webhook targets on loopback/private networks (tests, intranet receivers). */
+    allowPrivateTargets: boolean;
+    attempts: number;
+    retryBaseMs: number;
+  };
+  /** DNS servers for the platform's own lookups (domain verification), `ip[:port]`; undefined: the system's. */
+  dnsServers: string[] | undefined;
+  /** CSAF provider polling: hosts besides each provider's own that feeds may point to; private networks only for tests/labs. */
+  csafFeeds: { allowedHosts: string[]; allowPrivateNetworks: boolean };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +192,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.BASTEI_FILES_DIR ?? (e.DATABASE_URL ? './data/files' : join(e.BASTEI_DATA_DIR, 'files')),
     ),
     uploadLimitBytes: e.BASTEI_UPLOAD_LIMIT_BYTES,
+    scanImportLimitBytes: e.BASTEI_SCAN_IMPORT_LIMIT_BYTES,
     oscalSchemaDir: e.BASTEI_OSCAL_SCHEMA_DIR ? resolve(e.BASTEI_OSCAL_SCHEMA_DIR) : undefined,
+    worker: e.BASTEI_WORKER,
+    scans: {
+      concurrency: e.BASTEI_SCAN_CONCURRENCY,
+      perHost: e.BASTEI_SCAN_PER_HOST,
+      ratePerMinute: e.BASTEI_SCAN_RATE_PER_MINUTE,
+    },
+    notifications: {
+      smtpUrl: e.BASTEI_SMTP_URL,
+      mailFrom: e.BASTEI_MAIL_FROM,
+      webhookUrl: e.BASTEI_WEBHOOK_URL,
+      webhookSecret: e.BASTEI_WEBHOOK_SECRET,
+      allowPrivateTargets: e.BASTEI_WEBHOOK_ALLOW_PRIVATE,
+      attempts: e.BASTEI_NOTIFY_ATTEMPTS,
+      retryBaseMs: e.BASTEI_NOTIFY_RETRY_MS,
+    },
+    dnsServers: e.BASTEI_DNS_RESOLVER?.split(','),
+    csafFeeds: {
+      allowedHosts: e.BASTEI_CSAF_ALLOWED_HOSTS?.split(',') ?? [],
+      allowPrivateNetworks: e.BASTEI_CSAF_ALLOW_PRIVATE,
+    },
   };
 }

@@ -20,6 +20,7 @@ const KINDS = {
     status: 403,
     title: 'Bitte bestätigen Sie die Änderung mit Ihrem Passwort.',
   },
+  'scan-not-authorised': { status: 403, title: 'Für dieses Ziel liegt keine gültige Scan-Freigabe vor.' },
   'not-found': { status: 404, title: 'Nicht gefunden.' },
   conflict: { status: 409, title: 'Die Änderung steht im Widerspruch zum aktuellen Stand.' },
   'invalid-state-transition': { status: 409, title: 'Dieser Schritt ist im aktuellen Status nicht möglich.' },

@@ -125,6 +125,9 @@ describe.skipIf(!hasChromium)('Kommune and auditor journeys (Chromium)', { timeo
       'Start',
       'Bewertungen',
       'Maßnahmen',
+      'Scans',
+      'Vorfälle',
+      'Warnungen',
       'Protokoll',
       'Mein Konto',
     ]);

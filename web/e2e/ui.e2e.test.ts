@@ -139,6 +139,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
       'Start',
       'Kommunen',
       'Benutzer',
+      'Kataloge',
       'Protokoll',
       'Mein Konto',
     ]);
@@ -229,7 +230,13 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     await page.locator('.card', { hasText: '133 Kommunen im Land' }).waitFor();
     await checkPage(page, 'ministry home');
     await screenshot(page, 'ministry-home');
-    await expect(navLabels(page)).resolves.toEqual(['Start', 'Kommunen', 'Protokoll', 'Mein Konto']);
+    await expect(navLabels(page)).resolves.toEqual([
+      'Start',
+      'Landesübersicht',
+      'Kommunen',
+      'Protokoll',
+      'Mein Konto',
+    ]);
 
     await page.getByRole('link', { name: 'Kommunen', exact: true }).click();
     await page.locator('caption', { hasText: '133 Kommunen' }).waitFor();
@@ -326,6 +333,9 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
       'Start',
       'Bewertungen',
       'Maßnahmen',
+      'Scans',
+      'Vorfälle',
+      'Warnungen',
       'Protokoll',
       'Mein Konto',
     ]);
@@ -381,7 +391,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
 
     const bsi = await signIn('bsi');
     await bsi.locator('.card', { hasText: 'Anonymisierte Auswertungen' }).waitFor();
-    await expect(navLabels(bsi)).resolves.toEqual(['Start', 'Mein Konto']);
+    await expect(navLabels(bsi)).resolves.toEqual(['Start', 'Auswertungen', 'Mein Konto']);
     await checkPage(bsi, 'observer home');
     await screenshot(bsi, 'observer-home');
     await bsi.goto(`${baseUrl}/kommunen`);

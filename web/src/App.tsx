@@ -21,6 +21,28 @@ const Measures = lazy(() => import('./screens/measures/Measures.tsx'));
 const MeasureDetail = lazy(() => import('./screens/measures/MeasureDetail.tsx'));
 const PackageDetail = lazy(() => import('./screens/measures/PackageDetail.tsx'));
 const AuditorHome = lazy(() => import('./screens/auditor/AuditorHome.tsx'));
+const StateOverview = lazy(() => import('./screens/ministry/StateOverview.tsx'));
+const StateMap = lazy(() => import('./screens/ministry/StateMap.tsx'));
+const TopicDistribution = lazy(() => import('./screens/ministry/TopicDistribution.tsx'));
+const KommuneDetail = lazy(() => import('./screens/ministry/KommuneDetail.tsx'));
+const Aggregates = lazy(() => import('./screens/observer/Aggregates.tsx'));
+const Catalogs = lazy(() => import('./screens/admin/Catalogs.tsx'));
+const ScanOverview = lazy(() => import('./screens/scans/ScanOverview.tsx'));
+const ScanFindings = lazy(() => import('./screens/scans/Findings.tsx'));
+const ScanFindingDetail = lazy(() => import('./screens/scans/FindingDetail.tsx'));
+const ScanAssets = lazy(() => import('./screens/scans/Assets.tsx'));
+const ScanAuthorisations = lazy(() => import('./screens/scans/Authorisations.tsx'));
+const ScanRuns = lazy(() => import('./screens/scans/Runs.tsx'));
+const ScanRunDetail = lazy(() => import('./screens/scans/Runs.tsx').then((m) => ({ default: m.RunDetail })));
+const Incidents = lazy(() => import('./screens/incidents/Incidents.tsx'));
+const IncidentNew = lazy(() => import('./screens/incidents/IncidentNew.tsx'));
+const IncidentDetail = lazy(() => import('./screens/incidents/IncidentDetail.tsx'));
+const Warnings = lazy(() => import('./screens/warnings/Warnings.tsx'));
+const WarningDetail = lazy(() => import('./screens/warnings/WarningDetail.tsx'));
+const Advisories = lazy(() => import('./screens/cert/Advisories.tsx'));
+const AdvisoryDetail = lazy(() => import('./screens/cert/AdvisoryDetail.tsx'));
+const AdvisoryReview = lazy(() => import('./screens/cert/ReviewQueue.tsx'));
+const AdvisoryAliases = lazy(() => import('./screens/cert/Aliases.tsx'));
 
 export function App() {
   return (
@@ -52,6 +74,43 @@ export function App() {
               element={<Screen area="measures" element={<PackageDetail />} />}
             />
             <Route path="/pruefung" element={<Screen area="auditor" element={<AuditorHome />} />} />
+            <Route path="/land" element={<Screen area="stateOverview" element={<StateOverview />} />} />
+            <Route path="/land/karte" element={<Screen area="stateOverview" element={<StateMap />} />} />
+            <Route
+              path="/land/themen"
+              element={<Screen area="stateOverview" element={<TopicDistribution />} />}
+            />
+            <Route
+              path="/land/kommunen/:id"
+              element={<Screen area="stateOverview" element={<KommuneDetail />} />}
+            />
+            <Route path="/auswertungen" element={<Screen area="aggregates" element={<Aggregates />} />} />
+            <Route path="/kataloge" element={<Screen area="catalogImport" element={<Catalogs />} />} />
+            <Route path="/scans" element={<Screen signedIn element={<ScanOverview />} />} />
+            <Route path="/scans/befunde" element={<Screen signedIn element={<ScanFindings />} />} />
+            <Route path="/scans/befunde/:id" element={<Screen signedIn element={<ScanFindingDetail />} />} />
+            <Route path="/scans/inventar" element={<Screen signedIn element={<ScanAssets />} />} />
+            <Route path="/scans/freigaben" element={<Screen signedIn element={<ScanAuthorisations />} />} />
+            <Route path="/scans/laeufe" element={<Screen signedIn element={<ScanRuns />} />} />
+            <Route path="/scans/laeufe/:id" element={<Screen signedIn element={<ScanRunDetail />} />} />
+            <Route path="/vorfaelle" element={<Screen signedIn element={<Incidents />} />} />
+            <Route path="/vorfaelle/neu" element={<Screen signedIn element={<IncidentNew />} />} />
+            <Route path="/vorfaelle/:id" element={<Screen signedIn element={<IncidentDetail />} />} />
+            <Route path="/warnungen" element={<Screen signedIn element={<Warnings />} />} />
+            <Route path="/warnungen/:id" element={<Screen signedIn element={<WarningDetail />} />} />
+            <Route path="/sicherheitshinweise" element={<Screen signedIn element={<Advisories />} />} />
+            <Route
+              path="/sicherheitshinweise/pruefliste"
+              element={<Screen signedIn element={<AdvisoryReview />} />}
+            />
+            <Route
+              path="/sicherheitshinweise/aliase"
+              element={<Screen signedIn element={<AdvisoryAliases />} />}
+            />
+            <Route
+              path="/sicherheitshinweise/:id"
+              element={<Screen signedIn element={<AdvisoryDetail />} />}
+            />
             <Route path="*" element={<Screen element={<NotFound />} />} />
           </Route>
         </Routes>

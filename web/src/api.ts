@@ -193,12 +193,14 @@ export function upload<T>(
   path: string,
   file: Blob,
   onProgress?: (loaded: number, total: number) => void,
+  /** Routes that parse the body (an OSCAL JSON import) need its real type. */
+  contentType = 'application/octet-stream',
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('content-type', contentType);
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded, event.total);

@@ -118,6 +118,9 @@ export const ACCESS = {
   assessments: ['isb', 'member', 'auditor', 'programme_manager', 'admin'],
   measures: ['isb', 'member', 'auditor', 'programme_manager', 'admin'],
   auditor: ['auditor', 'admin'],
+  stateOverview: ['programme_manager', 'admin'],
+  aggregates: ['observer', 'programme_manager', 'admin'],
+  catalogImport: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const may = (me: Me, area: keyof typeof ACCESS) => hasRole(me, ...ACCESS[area]);

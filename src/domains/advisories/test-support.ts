@@ -65,3 +65,50 @@ export const INVALID_TESTCASES = [
   'oasis/testcases/oasis_csaf_tc-csaf_2_0-2021-6-1-06-01.json',
   'oasis/testcases/oasis_csaf_tc-csaf_2_0-2021-6-1-13-01.json',
 ] as const;
+
+// --- API tests -------------------------------------------------------------------------------------
+
+/** Installs products directly (the inventory API belongs to the assets domain). */
+export async function installProducts(
+  db: import('../../platform/db/database.ts').Executor,
+  ars: string,
+  products: { vendor?: string; product: string; version?: string; cpe?: string; purl?: string }[],
+): Promise<string[]> {
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('ars', '=', ars)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .insertInto('installed_products')
+    .values(
+      products.map((p) => ({
+        organisation_id: organisation.id,
+        asset_id: null,
+        vendor: p.vendor ?? null,
+        product: p.product,
+        version: p.version ?? null,
+        cpe: p.cpe ?? null,
+        purl: p.purl ?? null,
+        created_by: null,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A reference document with another tracking id and TLP (the reference set is all TLP:WHITE). */
+export function relabelled(
+  relative: string,
+  options: { trackingId: string; label?: 'WHITE' | 'GREEN' | 'AMBER' | 'RED' | null; text?: string },
+): Buffer {
+  const doc = readReferenceJson(relative) as { document: Record<string, unknown> };
+  (doc.document.tracking as Record<string, unknown>).id = options.trackingId;
+  const distribution = (doc.document.distribution ?? {}) as Record<string, unknown>;
+  if (options.label === null) delete distribution.tlp;
+  else if (options.label) distribution.tlp = { label: options.label, url: 'https://www.first.org/tlp/' };
+  if (options.text) distribution.text = options.text;
+  doc.document.distribution = distribution;
+  return Buffer.from(JSON.stringify(doc, null, 2));
+}

@@ -413,6 +413,7 @@ export async function saveAnswerValues(
   changes: { id: string; previous: AnswerValue; next: AnswerValue }[],
   by: { userId: string | null; label: string; at: Date },
 ): Promise<string | null> {
+  if (changes.length === 1) return saveOneAnswerValue(db, changes[0]!, by);
   const values = changes.map((c) => ({ id: c.id, ...c.next, previous: c.previous }));
   const result = await sql<{ name: string | null }>`
     with v as (
@@ -430,6 +431,34 @@ export async function saveAnswerValues(
       insert into assessment_answer_history
         (organisation_id, assessment_id, requirement_id, kind, previous, next, changed_by, changed_by_label)
       select organisation_id, assessment_id, requirement_id, 'answer', previous, next, ${by.userId}::uuid, ${by.label}
+        from changed
+    )
+    select (select display_name from users where id = ${by.userId}::uuid) as name`.execute(db);
+  return result.rows[0]?.name ?? null;
+}
+
+/**
+ * The save-as-you-go case: the same writes for one answer in a statement about half as costly to
+ * plan as the JSON-recordset form (planning is most of a statement's cost on PGlite).
+ */
+async function saveOneAnswerValue(
+  db: Executor,
+  change: { id: string; previous: AnswerValue; next: AnswerValue },
+  by: { userId: string | null; label: string; at: Date },
+): Promise<string | null> {
+  const { next } = change;
+  const result = await sql<{ name: string | null }>`
+    with changed as (
+      update assessment_answers
+         set status = ${next.status}, justification = ${next.justification}, responsible = ${next.responsible},
+             answered_by = ${by.userId}::uuid, answered_at = ${by.at}
+       where id = ${change.id}::uuid
+      returning organisation_id, assessment_id, requirement_id
+    ), history as (
+      insert into assessment_answer_history
+        (organisation_id, assessment_id, requirement_id, kind, previous, next, changed_by, changed_by_label)
+      select organisation_id, assessment_id, requirement_id, 'answer', ${JSON.stringify(change.previous)}::jsonb,
+             ${JSON.stringify(next)}::jsonb, ${by.userId}::uuid, ${by.label}
         from changed
     )
     select (select display_name from users where id = ${by.userId}::uuid) as name`.execute(db);

@@ -11,6 +11,7 @@ import { parseBoundaryFile } from '../organisations/geometry/parse.ts';
 import { importGeometry } from '../organisations/geometry/service.ts';
 import { fromSeedTable, type SeedRow } from '../organisations/register/register.ts';
 import { importRegisterUnits } from '../organisations/service.ts';
+import { seedDemoAssessments } from './assessments.ts';
 
 /** The three 2024 pilot Kommunen of Sachsen-Anhalt (Stadt Halberstadt, Salzlandkreis, VG Arneburg-Goldbeck). */
 export const PILOT_ARS = {
@@ -196,6 +197,7 @@ export async function seedDemo(db: Db, config: Config): Promise<DemoSeedResult> 
   });
   await installBaseline(ctx);
   await importDemoBoundaries(ctx);
+  await seedDemoAssessments(db, PILOT_ARS);
   return { seeded: true, password, passwordGenerated: !config.demoPassword, accounts };
 }
 

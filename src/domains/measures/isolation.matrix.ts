@@ -60,6 +60,16 @@ export const measuresMatrix: DomainMatrix = {
       owner: 'admin',
       ownerStatus: 200,
     },
+    'POST /api/v1/assessments/{id}/measures': {
+      kind: 'write',
+      probe: (f) => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${x(f, 'measuresAssessmentId')}/measures`,
+        body: { type: 'organisational', title: 'Übernahmeversuch' },
+      }),
+      owner: 'admin',
+      ownerStatus: 201,
+    },
     'POST /api/v1/assessments/{id}/measure-packages': {
       kind: 'write',
       probe: (f) => ({

@@ -7,7 +7,12 @@ export function presentMeasure(r: MeasureRecord): MeasureDto {
     organisationId: r.organisation_id,
     assessmentId: r.assessment_id,
     packageId: r.package_id,
-    sources: r.sources.map((s) => ({ kind: s.kind, id: s.id, key: s.key })),
+    sources: r.sources.map((s) => ({
+      kind: s.kind,
+      id: s.id,
+      key: s.key,
+      ...(s.resolvedAt ? { resolvedAt: s.resolvedAt, resolution: s.resolution ?? 'fixed' } : {}),
+    })),
     type: r.type,
     title: r.title,
     description: r.description,

@@ -5,6 +5,7 @@ import { packagePoam, packageXlsx, XLSX_MEDIA_TYPE } from './exports.ts';
 import {
   AssessmentParams,
   GenerateResultSchema,
+  MeasureCreateBody,
   MeasureHistorySchema,
   MeasureListQuery,
   MeasureListSchema,
@@ -20,6 +21,7 @@ import {
 } from './schemas.ts';
 import {
   changeMeasureStatus,
+  createMeasure,
   deliverPackage,
   generateMeasures,
   getMeasure,
@@ -51,6 +53,22 @@ export function registerMeasureRoutes(api: Api): void {
       },
     },
     (request) => generateMeasures(contextOf(request), request.params.id),
+  );
+  api.post(
+    '/assessments/:id/measures',
+    {
+      schema: {
+        tags,
+        summary: 'Add a measure by hand to a verified or frozen assessment (no source requirement)',
+        description:
+          'Priority 1 (highest) … 4, default 2. Starts as proposed; changes and status as for generated measures.',
+        params: AssessmentParams,
+        body: MeasureCreateBody,
+        response: { 201: MeasureSchema, ...writeResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createMeasure(contextOf(request), request.params.id, request.body)),
   );
   api.post(
     '/assessments/:id/measure-packages',

@@ -27,6 +27,9 @@ export const MeasureSourceSchema = z.object({
   kind: z.enum(['requirement', 'template', 'finding']),
   id: z.string(),
   key: z.string(),
+  /** Scan findings only: fixed or risk-accepted since (the measure itself stays). */
+  resolvedAt: z.string().optional(),
+  resolution: z.enum(['fixed', 'accepted']).optional(),
 });
 
 export const MeasureSchema = z.object({
@@ -109,6 +112,22 @@ export const MeasurePatchBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Mindestens ein Feld ändern.' });
 export type MeasurePatchInput = z.infer<typeof MeasurePatchBody>;
+
+/** A measure added by hand (no source requirement): priority 2 unless given. */
+export const MeasureCreateBody = z.strictObject({
+  type: z.enum(MEASURE_TYPES),
+  title: z.string().trim().min(1).max(500),
+  description: nullableText(20_000),
+  priority: z.number().int().min(1).max(4).default(2),
+  owner: nullableText(200).describe('free text or a user id'),
+  dueDate: isoDate.nullable().optional(),
+  costEstimateCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+  fundingStage: z
+    .union([z.literal(1), z.literal(2)])
+    .nullable()
+    .optional(),
+});
+export type MeasureCreateInput = z.infer<typeof MeasureCreateBody>;
 
 export const StatusBody = z.strictObject({
   status: z.enum(MEASURE_STATUSES),

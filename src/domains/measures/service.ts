@@ -15,6 +15,7 @@ import type { MeasureSource, MeasureStatus } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { assertPermitted, type Permission, scopeFor } from '../../platform/policy/policy.ts';
 import { findAssessmentById } from '../assessments/repository.ts';
+import { attachOpenFindingMeasures } from '../scans/findings/measures-link.ts';
 import { presentMeasure, presentPackage } from './presenter.ts';
 import {
   findGapTemplates,
@@ -27,6 +28,7 @@ import {
   nextPackageVersion,
 } from './repository.ts';
 import {
+  type MeasureCreateInput,
   type MeasureDto,
   type MeasureListFilter,
   type MeasurePatchInput,
@@ -167,6 +169,8 @@ export async function generateMeasures(ctx: RequestContext, assessmentId: string
       created++;
     }
     const kept = groups.size - created;
+    // Open high/medium scan findings of the Kommune become measures too (scans/findings/measures-link.ts).
+    created += await attachOpenFindingMeasures(ctx, trx, assessment);
     await recordAudit(ctx, trx, {
       action: 'measure.generate',
       resourceType: 'assessment',
@@ -183,6 +187,69 @@ export async function generateMeasures(ctx: RequestContext, assessmentId: string
       priorityRule: PRIORITY_RULE,
       items: rows.map(presentMeasure),
     };
+  });
+}
+
+/**
+ * Adds a measure by hand (DESIGN: "or added by hand"): same permission and states as the
+ * generation, no sources and no generation key (so it is never merged with a generated one).
+ */
+export async function createMeasure(ctx: RequestContext, assessmentId: string, input: MeasureCreateInput) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const assessment = await loadAssessment(ctx, trx, assessmentId);
+    permit(ctx, 'measure.edit', assessment);
+    if (assessment.status !== 'verified' && assessment.status !== 'frozen') {
+      throw new AppError('invalid-state-transition', {
+        detail: 'Maßnahmen gehören zu einer geprüften oder abgeschlossenen Bewertung.',
+        extensions: { currentStatus: assessment.status, requiredStatus: ['verified', 'frozen'] },
+      });
+    }
+    const blank = (value: string | null | undefined) => (value ? value : null);
+    const values = {
+      type: input.type,
+      title: input.title,
+      description: blank(input.description),
+      priority: input.priority,
+      owner: blank(input.owner),
+      due_date: input.dueDate ?? null,
+      cost_estimate_cents: input.costEstimateCents ?? null,
+      funding_stage: input.fundingStage ?? null,
+    };
+    const inserted = await trx
+      .insertInto('measures')
+      .values({
+        ...values,
+        organisation_id: assessment.organisation_id,
+        assessment_id: assessment.id,
+        package_id: null,
+        sources: JSON.stringify([]),
+        generation_key: null,
+        created_by: actorUserId(ctx.actor),
+        updated_by: actorUserId(ctx.actor),
+      })
+      .returning(['id', 'organisation_id'])
+      .executeTakeFirstOrThrow();
+    const created = presentMeasure(
+      (await findMeasureById(trx, readScope(ctx), inserted.id)) as MeasureRecord,
+    );
+    const {
+      id: _id,
+      organisationId: _o,
+      assessmentId: _a,
+      packageId: _p,
+      createdAt: _c,
+      updatedAt: _u,
+      ...fields
+    } = created;
+    await insertHistory(ctx, trx, inserted, 'created', null, { ...fields, manual: true });
+    await recordAudit(ctx, trx, {
+      action: 'measure.create',
+      resourceType: 'measure',
+      resourceId: inserted.id,
+      organisationId: assessment.organisation_id,
+      after: { assessmentId: assessment.id, ...fields },
+    });
+    return created;
   });
 }
 

@@ -1,7 +1,10 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
-import { verifyAuditChain } from './audit.ts';
+import { systemContext } from '../context.ts';
+import { canonicalAroundId, recordAudit, verifyAuditChain } from './audit.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -64,5 +67,65 @@ describe('audit log', () => {
     expect(result.ok).toBe(false);
     expect(result.firstBroken?.id).toBe(rows[5]!.id);
     expect(result.firstBroken?.reason).toMatch(/removed/);
+  });
+});
+
+const entryFields = fc.record({
+  occurredAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  actorUserId: fc.option(fc.uuid(), { nil: null }),
+  actorLabel: fc.string(),
+  action: fc.string(),
+  resourceType: fc.string(),
+  resourceId: fc.option(fc.string(), { nil: null }),
+  organisationId: fc.option(fc.uuid(), { nil: null }),
+  before: fc.jsonValue(),
+  after: fc.jsonValue(),
+  requestId: fc.option(fc.string(), { nil: null }),
+});
+
+describe('appending in one statement', () => {
+  it('the canonical JSON split around the id joins to the canonical JSON of the whole entry', () => {
+    fc.assert(
+      fc.property(entryFields, fc.nat(), (fields, id) => {
+        const { head, tail } = canonicalAroundId(fields);
+        expect(`${head}${id}${tail}`).toBe(canonicalize({ ...fields, id }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hashes computed by the database verify in JavaScript, whatever the content', async () => {
+    const samples = fc.sample(
+      fc.record({
+        action: fc.string({ unit: 'grapheme', maxLength: 30 }),
+        resourceId: fc.option(fc.string({ unit: 'grapheme', maxLength: 30 }), { nil: null }),
+        before: fc.jsonValue({ maxDepth: 3 }),
+        after: fc.jsonValue({ maxDepth: 3 }),
+      }),
+      60,
+    );
+    // PostgreSQL text holds no NUL and jsonb no lone surrogate; audited values contain neither.
+    const storable = (value: unknown) =>
+      !/\\u0000|\\ud[89a-f]/i.test(JSON.stringify(value) ?? '') && !String(value).includes('\u0000');
+    const ctx = systemContext(t.database.db, 'audit-test');
+    await t.database.db.transaction().execute(async (trx) => {
+      for (const sample of samples) {
+        if (!storable(sample.action) || !storable(sample.resourceId)) continue;
+        if (!storable(sample.before) || !storable(sample.after)) continue;
+        await recordAudit(ctx, trx, { ...sample, action: sample.action || 'x', resourceType: 'test' });
+      }
+    });
+    const result = await verifyAuditChain(t.database.db, 7);
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it('refuses to append in a REPEATABLE READ transaction (a stale newest entry would fork the chain)', async () => {
+    const ctx = systemContext(t.database.db, 'audit-test');
+    await expect(
+      t.database.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute((trx) => recordAudit(ctx, trx, { action: 'x', resourceType: 'test' })),
+    ).rejects.toThrow(/READ COMMITTED/);
   });
 });

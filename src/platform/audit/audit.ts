@@ -1,3 +1,21 @@
+/**
+ * The audit log: append-only (trigger), hash-chained (sha256 over the previous hash, a newline and
+ * the RFC 8785 canonical JSON of the entry), written in the transaction of the change it records,
+ * checked by `verifyAuditChain` (`bastei audit verify`), which names the first broken link.
+ *
+ * Appending, and why this way (issue 3, answer saves with 20 concurrent writers): the chain needs
+ * one total order, so appends are serialised by a transaction-scoped advisory lock. The lock is
+ * taken inside one statement, the audit_append function (migrations/20261123210000_audit_speed.sql):
+ * lock, read the newest hash, draw the id, insert with the hash computed by the database. That is
+ * one round trip instead of four, and the lock is held only from the append to the commit. The
+ * canonical JSON is still made here (the `canonicalize` library), split around the id, so the
+ * database only concatenates and hashes; verification recomputes everything from the stored
+ * columns in JavaScript, independently of that function.
+ * Weighed and not taken: per-organisation chains (more parallelism across Kommunen, but many
+ * chains to verify and no global order; one Kommune's writers still queue); positions from a
+ * sequence with the hash filled in later (entries would stay unprotected until sealed, and a
+ * sealer cannot tell a gap of a rolled-back transaction from one still in flight).
+ */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
@@ -5,8 +23,6 @@ import { actorLabel, actorUserId, type RequestContext } from '../context.ts';
 import type { Executor, Tx } from '../db/database.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-// Serialises appends so that each entry links to the one committed before it.
-const AUDIT_CHAIN_LOCK = 7_403_118;
 
 export interface AuditEvent {
   action: string;
@@ -44,22 +60,36 @@ const toJson = (value: unknown) =>
   value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 
 /**
+ * The entry's canonical JSON split around the value of `id`, which only the database knows when
+ * it appends: `head + id + tail` equals `canonicalize(fields)`. RFC 8785 orders members by key,
+ * and every key of the first half sorts before "id", every key of the second after it.
+ */
+export function canonicalAroundId(fields: Omit<ChainedFields, 'id'>): { head: string; tail: string } {
+  const head = canonicalize({
+    actorLabel: fields.actorLabel,
+    actorUserId: fields.actorUserId,
+    action: fields.action,
+    after: fields.after,
+    before: fields.before,
+  }) as string;
+  const tail = canonicalize({
+    occurredAt: fields.occurredAt,
+    organisationId: fields.organisationId,
+    requestId: fields.requestId,
+    resourceId: fields.resourceId,
+    resourceType: fields.resourceType,
+  }) as string;
+  return { head: `${head.slice(0, -1)},"id":`, tail: `,${tail.slice(1)}` };
+}
+
+/**
  * Appends one hash-chained entry inside the caller's transaction: the write and its audit
- * record commit or roll back together.
+ * record commit or roll back together. One statement (the audit_append function of
+ * migrations/20261123210000_audit_speed.sql) takes the chain lock, reads the newest entry and
+ * inserts the new one with its hash, so the lock is held only from here to the commit.
  */
 export async function recordAudit(ctx: RequestContext, trx: Tx, event: AuditEvent): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const next = await sql<{
-    id: number;
-  }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`.execute(trx);
-  const fields: ChainedFields = {
-    id: next.rows[0]!.id,
+  const fields: Omit<ChainedFields, 'id'> = {
     occurredAt: new Date().toISOString(),
     actorUserId: actorUserId(ctx.actor),
     actorLabel: actorLabel(ctx.actor),
@@ -71,25 +101,12 @@ export async function recordAudit(ctx: RequestContext, trx: Tx, event: AuditEven
     after: toJson(event.after),
     requestId: ctx.requestId,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
-    .insertInto('audit_log')
-    .values({
-      id: fields.id,
-      occurred_at: new Date(fields.occurredAt),
-      actor_user_id: fields.actorUserId,
-      actor_label: fields.actorLabel,
-      action: fields.action,
-      resource_type: fields.resourceType,
-      resource_id: fields.resourceId,
-      organisation_id: fields.organisationId,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
-      request_id: fields.requestId,
-      prev_hash: prevHash,
-      hash: entryHash(prevHash, fields),
-    })
-    .execute();
+  const { head, tail } = canonicalAroundId(fields);
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  await sql`select audit_append(${fields.occurredAt}::timestamptz, ${fields.actorUserId}::uuid,
+    ${fields.actorLabel}, ${fields.action}, ${fields.resourceType}, ${fields.resourceId},
+    ${fields.organisationId}::uuid, ${json(fields.before)}::jsonb, ${json(fields.after)}::jsonb,
+    ${fields.requestId}, ${head}, ${tail})`.execute(trx);
 }
 
 export interface ChainVerification {

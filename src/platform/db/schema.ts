@@ -331,6 +331,9 @@ export interface MeasureSource {
   kind: 'requirement' | 'template' | 'finding';
   id: string;
   key: string;
+  /** Findings only: when the finding was fixed or its risk accepted (the measure stays). */
+  resolvedAt?: string;
+  resolution?: 'fixed' | 'accepted';
 }
 export interface MeasuresTable {
   id: Generated<string>;
@@ -429,4 +432,453 @@ export interface OrganisationGeometriesTable {
   source: string;
   attribution: string | null;
   imported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// --- incident reports (migrations/20261123230000_incidents.sql) -----------------------------------
+
+export interface DB {
+  incident_reports: IncidentReportsTable;
+  incident_submissions: IncidentSubmissionsTable;
+  incident_case_tasks: IncidentCaseTasksTable;
+  incident_case_notes: IncidentCaseNotesTable;
+  incident_advisory_links: IncidentAdvisoryLinksTable;
+  incident_info_requests: IncidentInfoRequestsTable;
+}
+export type IncidentSubmissionKind = 'early_warning' | 'notification' | 'intermediate' | 'final';
+export type IncidentCaseStatus = 'new' | 'in_progress' | 'closed_true_positive' | 'closed_false_positive';
+export interface IncidentReportsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  cert_organisation_id: string;
+  reference: string;
+  report: ColumnType<unknown, string, string>;
+  title: string;
+  category: string;
+  tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+  pap: 'CLEAR' | 'GREEN' | 'AMBER' | 'RED';
+  named_recipient_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  started_at: Date | null;
+  detected_at: Date;
+  aware_at: Date;
+  personal_data: boolean;
+  latest_version: number;
+  early_warning_submitted_at: Date | null;
+  notification_submitted_at: Date | null;
+  final_submitted_at: Date | null;
+  final_due_at: Date | null;
+  case_status: Generated<IncidentCaseStatus>;
+  case_assignee_user_id: string | null;
+  intermediate_requested_at: Date | null;
+  intermediate_due_at: Date | null;
+  intermediate_submitted_at: Date | null;
+  case_closed_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export interface IncidentSubmissionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  version: number;
+  kind: IncidentSubmissionKind;
+  report: ColumnType<unknown, string, never>;
+  tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+  submitted_by: string | null;
+  submitted_by_label: string;
+  submitted_at: ColumnType<Date, Date | string | undefined, never>;
+}
+export interface IncidentCaseTasksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  title: string;
+  done: Generated<boolean>;
+  done_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export interface IncidentCaseNotesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  text: string;
+  author_user_id: string | null;
+  author_label: string;
+  created_at: CreatedAt;
+}
+export interface IncidentAdvisoryLinksTable {
+  organisation_id: string;
+  incident_id: string;
+  advisory_id: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+export interface IncidentInfoRequestsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  question: string;
+  due_at: Date;
+  requested_by: string | null;
+  requested_by_label: string;
+  requested_at: CreatedAt;
+  answer: string | null;
+  answered_by: string | null;
+  answered_by_label: string | null;
+  answered_at: Date | null;
+}
+
+// --- scan authorisations (migrations/20261123170000_scan_authorisations.sql) ---------------------
+
+export interface DB {
+  scan_authorisations: ScanAuthorisationsTable;
+  domain_verifications: DomainVerificationsTable;
+}
+export type AuthorisationKind = 'domain' | 'host' | 'ip' | 'cidr';
+export type AuthorisationGrantorRole = 'isb' | 'programme_manager' | 'admin' | 'system';
+export interface ScanAuthorisationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: AuthorisationKind;
+  target: string;
+  ports: number[] | null;
+  note: string | null;
+  granted_by: string | null;
+  granted_by_label: string;
+  granted_by_role: AuthorisationGrantorRole;
+  granted_at: ColumnType<Date, Date | string | undefined, never>;
+  expires_at: ColumnType<Date, Date | string, never>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoked_by_label: string | null;
+  revocation_reason: string | null;
+}
+export type ScanAuthorisationRow = Selectable<ScanAuthorisationsTable>;
+export type DomainCheckResult = 'verified' | 'missing' | 'error';
+export interface DomainVerificationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  domain: string;
+  token: string;
+  requested_by: string | null;
+  requested_by_label: string;
+  requested_at: CreatedAt;
+  verified_at: Date | null;
+  verified_by_label: string | null;
+  valid_until: Date | null;
+  last_checked_at: Date | null;
+  last_check_result: DomainCheckResult | null;
+  last_check_detail: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoked_by_label: string | null;
+}
+export type DomainVerificationRow = Selectable<DomainVerificationsTable>;
+
+// --- scan findings (migrations/20261123180000_scan_findings.sql) -----------------------------------
+
+export interface DB {
+  scan_imports: ScanImportsTable;
+  scan_findings: ScanFindingsTable;
+  scan_finding_history: ScanFindingHistoryTable;
+}
+export type FindingSeverity = 'high' | 'medium' | 'low' | 'info';
+export type FindingState = 'open' | 'fixed' | 'accepted';
+export type FindingSource = 'greenbone' | 'nmap' | 'testssl' | 'nuclei' | 'internetnl' | 'bastei';
+export interface ScanImportsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: 'import' | 'run';
+  source: FindingSource;
+  label: string;
+  file_name: string | null;
+  sha256: string | null;
+  /** bigint; select it cast to a number. */
+  size_bytes: ColumnType<string | number | null, number | null, number | null>;
+  run_id: string | null;
+  scanner_version: string | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  coverage: ColumnType<{ host: string; ports?: number[] }[], string, string>;
+  coverage_from_findings_only: Generated<boolean>;
+  findings_reported: number;
+  services_reported: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  fixed_count: Generated<number>;
+  reopened_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  open_counts: ColumnType<Record<string, number>, string | undefined, string>;
+  imported_by: string | null;
+  imported_by_label: string;
+  imported_at: CreatedAt;
+}
+export interface ScanFindingsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  asset_id: string;
+  finding_key: string;
+  source: FindingSource;
+  host: string;
+  ip: string | null;
+  port: number | null;
+  protocol: 'tcp' | 'udp' | null;
+  service: string | null;
+  check_id: string | null;
+  vulnerability_id: string | null;
+  cves: ColumnType<string[], string[] | undefined, string[]>;
+  cvss_score: number | null;
+  cvss_vector: string | null;
+  severity: FindingSeverity;
+  reported_severity: 'critical' | FindingSeverity;
+  title: string;
+  description: string | null;
+  evidence: string | null;
+  solution: string | null;
+  refs: ColumnType<string[], string | undefined, string>;
+  state: Generated<FindingState>;
+  accepted_reason: string | null;
+  accepted_by: string | null;
+  accepted_at: Date | null;
+  accepted_until: Date | null;
+  fixed_at: Date | null;
+  first_seen: Date;
+  last_seen: Date;
+  first_import_id: string;
+  last_import_id: string;
+  updated_at: UpdatedAt;
+}
+export interface ScanFindingHistoryTable {
+  id: Generated<number>;
+  organisation_id: string;
+  finding_id: string;
+  import_id: string | null;
+  kind: 'created' | 'state' | 'severity';
+  from_state: FindingState | null;
+  to_state: FindingState;
+  severity: FindingSeverity;
+  reason: string | null;
+  accepted_until: Date | null;
+  changed_by: string | null;
+  changed_by_label: string;
+  changed_at: CreatedAt;
+}
+
+// --- advisories and warnings (migrations/20261123220000_advisories.sql) -----------------------------
+
+export interface DB {
+  advisories: AdvisoriesTable;
+  advisory_aliases: AdvisoryAliasesTable;
+  advisory_matches: AdvisoryMatchesTable;
+  warnings: WarningsTable;
+  warning_recipients: WarningRecipientsTable;
+  warning_responses: WarningResponsesTable;
+  warning_distribution_log: WarningDistributionLogTable;
+  warning_notifications: WarningNotificationsTable;
+}
+export type TlpLabelColumn = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+export type AdvisoryMatchClass = 'confirmed' | 'probable' | 'review';
+export type WarningStatement = 'affected' | 'not_affected' | 'mitigated';
+export interface AdvisoriesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  owner_state_id: string | null;
+  document_key: string;
+  publisher_namespace: string;
+  publisher_name: string;
+  tracking_id: string;
+  version: string;
+  tracking_status: 'draft' | 'interim' | 'final';
+  initial_release_date: Date | string | null;
+  current_release_date: Date | string | null;
+  category: string;
+  title: string;
+  language: string | null;
+  tlp_label: TlpLabelColumn;
+  tlp_source: 'document' | 'distribution-text' | 'default';
+  csaf_tlp_label: string | null;
+  cves: ColumnType<string[], string[] | undefined, string[]>;
+  max_base_score: number | null;
+  revision_history: JsonWithDefault<unknown[]>;
+  validation_warnings: JsonWithDefault<unknown[]>;
+  content: Uint8Array;
+  size: number;
+  sha512: string;
+  sha256: string;
+  is_current: boolean;
+  shared_with_organisation_ids: ColumnType<string[], string[] | undefined, string[]>;
+  named_recipient_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  imported_by: string | null;
+  imported_by_label: string;
+  imported_at: CreatedAt;
+  matched_at: Date | null;
+}
+export interface AdvisoryAliasesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  alias_key: string;
+  label: string | null;
+  cpes: ColumnType<string[], string[] | undefined, string[]>;
+  purls: ColumnType<string[], string[] | undefined, string[]>;
+  names: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+export interface AdvisoryMatchesTable {
+  id: Generated<string>;
+  advisory_id: string;
+  organisation_id: string;
+  installed_product_id: string;
+  product_id: string;
+  class: AdvisoryMatchClass;
+  basis: 'cpe' | 'purl' | 'alias' | 'name' | 'platform';
+  reasons: ColumnType<string[], string[] | undefined, string[]>;
+  installed_version: string | null;
+  advisory_version: string | null;
+  cves: ColumnType<string[], string[] | undefined, string[]>;
+  max_base_score: number | null;
+  review_decision: 'confirmed' | 'dismissed' | null;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  matched_at: CreatedAt;
+}
+export interface WarningsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  owner_state_id: string | null;
+  advisory_id: string;
+  document_key: string;
+  title: string;
+  message: string | null;
+  tlp_label: TlpLabelColumn;
+  audience: ColumnType<Record<string, unknown>, string, string>;
+  recipient_organisation_ids: ColumnType<string[], string[] | undefined, string[]>;
+  named_recipient_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  published_by: string | null;
+  published_by_label: string;
+  published_at: CreatedAt;
+}
+export interface WarningRecipientsTable {
+  id: Generated<string>;
+  warning_id: string;
+  organisation_id: string;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  status: WarningStatement | null;
+  note: string | null;
+  responded_at: Date | null;
+  responded_by: string | null;
+  revision: Generated<number>;
+}
+export interface WarningResponsesTable {
+  id: Generated<number>;
+  warning_id: string;
+  organisation_id: string;
+  revision: number;
+  status: WarningStatement;
+  note: string | null;
+  responded_by: string | null;
+  responded_by_label: string;
+  responded_at: CreatedAt;
+}
+export interface WarningDistributionLogTable {
+  id: Generated<number>;
+  warning_id: string;
+  advisory_id: string;
+  owner_organisation_id: string;
+  organisation_id: string | null;
+  user_id: string | null;
+  channel: 'platform' | 'email' | 'webhook';
+  recipient: string;
+  tlp_label: TlpLabelColumn;
+  basis: string;
+  event: 'published' | 'delivered' | 'failed';
+  detail: string | null;
+  occurred_at: CreatedAt;
+}
+export interface WarningNotificationsTable {
+  id: Generated<string>;
+  warning_id: string;
+  organisation_id: string | null;
+  user_id: string | null;
+  channel: 'email' | 'webhook';
+  target: string;
+  basis: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+// --- scan runs and schedules (migrations/20261123190000_scan_runs.sql) ------------------------------
+
+export interface DB {
+  scan_schedules: ScanSchedulesTable;
+  scan_runs: ScanRunsTable;
+}
+export type ScanRunState = 'queued' | 'running' | 'done' | 'failed' | 'refused';
+export interface ScanSchedulesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  cron: string;
+  timezone: Generated<string>;
+  targets: ColumnType<Record<string, string>[], string, string>;
+  next_run_at: Date;
+  last_run_at: Date | null;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+export interface ScanRunsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  target: ColumnType<Record<string, string>, string, string>;
+  target_host: string;
+  target_port: number | null;
+  checks: string[] | null;
+  label: string | null;
+  requested_by: string | null;
+  requested_by_label: string;
+  schedule_id: string | null;
+  state: Generated<ScanRunState>;
+  reason: string | null;
+  attempts: Generated<number>;
+  queued_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+  summary: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  results: ColumnType<unknown[] | null, string | null, string | null>;
+}
+
+// --- CSAF provider polling (migrations/20261123250000_advisory_feeds.sql) ----------------------------
+
+export interface DB {
+  advisory_feed_providers: AdvisoryFeedProvidersTable;
+  advisory_feed_entries: AdvisoryFeedEntriesTable;
+}
+export interface AdvisoryFeedProvidersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  url: string;
+  enabled: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_polled_at: Date | null;
+  last_report: ColumnType<unknown, string | null, string | null>;
+}
+export interface AdvisoryFeedEntriesTable {
+  provider_id: string;
+  document_url: string;
+  updated: string | null;
+  outcome: 'imported' | 'unchanged' | 'rejected';
+  detail: string | null;
+  advisory_id: string | null;
+  handled_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

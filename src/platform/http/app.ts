@@ -11,15 +11,23 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAccountRoutes } from '../../domains/accounts/routes.ts';
+import { registerAdvisoryFeedRoutes } from '../../domains/advisories/feeds/routes.ts';
+import { registerAdvisoryRoutes } from '../../domains/advisories/routes.ts';
 import { registerAssessmentRoutes } from '../../domains/assessments/routes.ts';
+import { registerAssetRoutes } from '../../domains/assets/routes.ts';
 import { registerAuditRoutes } from '../../domains/audit/routes.ts';
 import { registerCatalogRoutes } from '../../domains/catalogs/routes.ts';
+import { registerIncidentRoutes } from '../../domains/incidents/routes.ts';
 import { registerMeasureRoutes } from '../../domains/measures/routes.ts';
 import { registerOrganisationRoutes } from '../../domains/organisations/routes.ts';
+import { registerOverviewRoutes } from '../../domains/overview/routes.ts';
+import { registerFindingRoutes } from '../../domains/scans/findings/routes.ts';
+import { registerScanRunRoutes } from '../../domains/scans/runs/routes.ts';
 import { registerUserRoutes } from '../../domains/users/routes.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { type BackgroundOptions, startBackgroundJobs } from '../jobs/background.ts';
 import { registerAuthentication } from './authenticate.ts';
 import './fastify-types.ts';
 import { registerHealthRoutes } from './health.ts';
@@ -38,6 +46,8 @@ export interface AppDependencies {
   logger?: boolean;
   /** Folder of the built web UI (default web/dist); false serves no UI. */
   webRoot?: string | false;
+  /** Job queue and in-process workers (default: workers when BASTEI_WORKER=inline). */
+  background?: BackgroundOptions;
 }
 
 export type App = FastifyInstance;
@@ -48,6 +58,7 @@ export async function buildApp({
   config,
   logger = true,
   webRoot,
+  background,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -114,7 +125,8 @@ export async function buildApp({
 
   registerSecurityHeaders(app);
   registerAuthentication(app, database, config);
-  registerMetrics(app);
+  const metrics = registerMetrics(app);
+  const jobs = await startBackgroundJobs(app, { database, config, registry: metrics, options: background });
   registerHealthRoutes(app, database);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -128,6 +140,13 @@ export async function buildApp({
       registerAssessmentRoutes(scoped, { database, config });
       registerCatalogRoutes(scoped, { database, config });
       registerMeasureRoutes(scoped);
+      registerOverviewRoutes(scoped);
+      registerAdvisoryRoutes(scoped, { database, config });
+      registerAdvisoryFeedRoutes(scoped, { database, config });
+      registerAssetRoutes(scoped, { database, config });
+      registerIncidentRoutes(scoped);
+      registerScanRunRoutes(scoped, { database, config, jobs });
+      registerFindingRoutes(scoped, { database, config });
     },
     { prefix: '/api/v1' },
   );

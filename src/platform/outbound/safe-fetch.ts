@@ -168,6 +168,8 @@ function requestOnce(
           'user-agent': 'Bastei CSAF-Abruf',
         },
         lookup: checkedLookup(policy, url.href) as never,
+        // a fresh connection per request: no pooled socket outlives the check of its address
+        agent: false,
         timeout: timeoutMs,
       },
       (response) => {

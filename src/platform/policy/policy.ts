@@ -12,6 +12,16 @@ import { AppError } from '../errors.ts';
  * clause; nothing reads tenant data without one. Anything not granted here is denied.
  */
 export type Permission =
+  /** Scan findings (src/domains/scans/findings): read, accept/reopen (comply or explain), import reports. */
+  | 'finding.read'
+  | 'finding.manage'
+  | 'scan.import'
+  /** Asset inventory and scan authorisations (src/domains/assets): read, edit, authorise scans. */
+  | 'asset.read'
+  | 'asset.manage'
+  | 'scan.authorise'
+  /** Scan runs and schedules of the built-in checks (src/domains/scans/runs); reading them needs finding.read. */
+  | 'scan.run'
   | 'organisation.read'
   | 'organisation.manage'
   | 'user.read'
@@ -33,7 +43,19 @@ export type Permission =
   | 'measure.read'
   | 'measure.edit'
   | 'measure.verify'
-  | 'measure.deliver';
+  | 'measure.deliver'
+  /** Incidents (src/domains/incidents): report and answer (Kommune), read (TLP is a ceiling on top), handle the CERT case. */
+  | 'incident.report'
+  | 'incident.read'
+  | 'incident.handle'
+  /** Advisories and warnings (src/domains/advisories): TLP is a ceiling on top of these. */
+  | 'advisory.read'
+  | 'advisory.manage'
+  | 'warning.read'
+  | 'warning.respond'
+  | 'warning.publish'
+  /** State overview per Kommune (src/domains/overview); observers get only aggregate.read. */
+  | 'overview.read';
 
 type Reach = 'global' | 'self' | 'subtree' | 'parent-subtree' | 'assignments';
 
@@ -44,6 +66,12 @@ interface Grant {
 
 export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
   admin: [
+    { reach: 'global', permissions: ['overview.read'] },
+    { reach: 'global', permissions: ['finding.read', 'finding.manage', 'scan.import'] },
+    { reach: 'global', permissions: ['asset.read', 'asset.manage', 'scan.authorise'] },
+    { reach: 'global', permissions: ['scan.run'] },
+    { reach: 'global', permissions: ['incident.read'] },
+    { reach: 'global', permissions: ['advisory.read', 'advisory.manage', 'warning.read'] },
     {
       reach: 'global',
       permissions: [
@@ -70,12 +98,20 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     },
   ],
   programme_manager: [
+    { reach: 'subtree', permissions: ['overview.read'] },
+    { reach: 'subtree', permissions: ['finding.read', 'finding.manage', 'scan.import'] },
+    { reach: 'subtree', permissions: ['asset.read', 'asset.manage', 'scan.authorise'] },
+    { reach: 'subtree', permissions: ['scan.run'] },
+    // Sees that a Kommune of its state reported an incident; the content only where TLP allows (not AMBER and up).
+    { reach: 'subtree', permissions: ['incident.read'] },
     { reach: 'subtree', permissions: ['organisation.read', 'user.read', 'audit.read', 'aggregate.read'] },
     { reach: 'global', permissions: ['catalog.read'] },
     { reach: 'subtree', permissions: ['assessment.read', 'assessment.create'] },
     { reach: 'subtree', permissions: ['measure.read', 'measure.edit', 'measure.verify', 'measure.deliver'] },
   ],
   auditor: [
+    { reach: 'assignments', permissions: ['finding.read'] },
+    { reach: 'assignments', permissions: ['asset.read'] },
     { reach: 'self', permissions: ['organisation.read'] },
     { reach: 'assignments', permissions: ['organisation.read'] },
     { reach: 'global', permissions: ['catalog.read'] },
@@ -86,6 +122,11 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     },
   ],
   isb: [
+    { reach: 'self', permissions: ['finding.read', 'finding.manage', 'scan.import'] },
+    { reach: 'self', permissions: ['asset.read', 'asset.manage', 'scan.authorise'] },
+    { reach: 'self', permissions: ['scan.run'] },
+    { reach: 'self', permissions: ['incident.report', 'incident.read'] },
+    { reach: 'self', permissions: ['warning.read', 'warning.respond'] },
     { reach: 'self', permissions: ['organisation.read', 'user.read', 'audit.read'] },
     { reach: 'global', permissions: ['catalog.read'] },
     {
@@ -95,12 +136,24 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     { reach: 'self', permissions: ['measure.read', 'measure.edit'] },
   ],
   member: [
+    { reach: 'self', permissions: ['finding.read'] },
+    { reach: 'self', permissions: ['asset.read'] },
+    { reach: 'self', permissions: ['incident.report', 'incident.read'] },
+    { reach: 'self', permissions: ['warning.read', 'warning.respond'] },
     { reach: 'self', permissions: ['organisation.read'] },
     { reach: 'global', permissions: ['catalog.read'] },
     { reach: 'self', permissions: ['assessment.read', 'assessment.answer'] },
     { reach: 'self', permissions: ['measure.read'] },
   ],
   cert: [
+    { reach: 'parent-subtree', permissions: ['finding.read'] },
+    // A state CERT reads its state's inventories: it needs them to target warnings.
+    { reach: 'parent-subtree', permissions: ['asset.read'] },
+    { reach: 'parent-subtree', permissions: ['incident.read', 'incident.handle'] },
+    {
+      reach: 'parent-subtree',
+      permissions: ['advisory.read', 'advisory.manage', 'warning.read', 'warning.publish'],
+    },
     { reach: 'self', permissions: ['organisation.read'] },
     { reach: 'parent-subtree', permissions: ['organisation.read'] },
     { reach: 'global', permissions: ['catalog.read'] },

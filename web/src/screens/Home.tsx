@@ -97,6 +97,9 @@ function MinistryStatus() {
       )}
       <p>{t('home.ministry.next')}</p>
       <p>
+        <Link to="/land">{t('ministry.homeLink')}</Link>
+      </p>
+      <p>
         <Link to="/kommunen">{t('home.ministry.open')}</Link>
       </p>
     </Card>
@@ -153,6 +156,9 @@ function ObserverStatus() {
   return (
     <Card id="home-observer" title={t('home.observer.title')}>
       <p>{t('home.observer.text')}</p>
+      <p>
+        <Link to="/auswertungen">{t('observer.homeLink')}</Link>
+      </p>
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import { SelectField } from '../ui/fields.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { Empty, Loading, ProblemAlert, SuccessAlert } from '../ui/states.tsx';
 import { useAsync } from '../ui/useAsync.ts';
+import { AuditorAssignments } from './admin/AuditorAssignments.tsx';
 
 const ROLES: Role[] = ['isb', 'member', 'auditor', 'programme_manager', 'cert', 'observer', 'admin'];
 const TYPE_ORDER = ['federal', 'state', 'district', 'municipality', 'provider', 'cert'];
@@ -158,6 +159,16 @@ export default function UserDetail() {
             }}
           />
         </section>
+        {shown.memberships.some((m) => m.role === 'auditor') ? (
+          <AuditorAssignments
+            user={shown}
+            onChanged={(updated) => {
+              setCurrent(updated);
+              setProblem(null);
+              setMessage(t('admin.assignments.saved'));
+            }}
+          />
+        ) : null}
       </div>
     </>
   );

@@ -19,11 +19,13 @@ import { isIP } from 'node:net';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const SCAN_SOURCES = ['greenbone', 'nmap', 'testssl', 'nuclei', 'internetnl'] as const;
-export type ScanSource = (typeof SCAN_SOURCES)[number];
+/** Report formats `importReport` understands; each one is produced by exactly one source. */
+export const SCAN_FORMATS = ['greenbone', 'nmap', 'testssl', 'nuclei', 'internetnl'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
-/** Formats `importReport` understands; each one is produced by exactly one source. */
-export type ScanFormat = ScanSource;
+/** Where a finding comes from: an imported report's scanner, or `bastei` for our own checks (checks/). */
+export const SCAN_SOURCES = [...SCAN_FORMATS, 'bastei'] as const;
+export type ScanSource = (typeof SCAN_SOURCES)[number];
 
 export type TransportProtocol = 'tcp' | 'udp';
 
@@ -62,6 +64,9 @@ export interface ImportedFinding {
   /** A few scanner-specific fields worth keeping (threat, qod, template path, ...), never the whole record. */
   raw?: Record<string, RawValue>;
 }
+
+/** One finding as the storage (findings/ingest.ts) takes it, from a report import or a scan run. */
+export type ScanFinding = ImportedFinding;
 
 export interface ImportedService {
   host: string;
