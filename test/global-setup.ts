@@ -4,6 +4,7 @@ import pg from 'pg';
 import { seedDemo } from '../src/domains/demo/seed.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { ensureWebBuilt } from '../web/ensure-built.ts';
 import { testConfig } from './config.ts';
 
 /**
@@ -11,6 +12,9 @@ import { testConfig } from './config.ts';
  * from a private copy of it (PGlite: a data-dir image; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 export default async function setup(): Promise<void> {
+  // Once, before any test file: browser tests running in parallel must not rebuild web/dist
+  // while another one serves it.
+  await ensureWebBuilt({ quiet: true });
   const serverUrl = process.env.BASTEI_TEST_DATABASE_URL;
   if (serverUrl) {
     const admin = new pg.Client({ connectionString: serverUrl });

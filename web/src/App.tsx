@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { KoliBriReady } from './kolibri-gate.tsx';
+import { KoliBriReady, loadKoliBri } from './kolibri-gate.tsx';
 import { Layout } from './Layout.tsx';
 import { ACCESS, hasRole, SessionProvider, useSession } from './session.tsx';
 import { Loading } from './ui/native.tsx';
@@ -135,6 +135,9 @@ function Screen({
   const { status, me, signedOut } = useSession();
   const location = useLocation();
   if (signedIn || area) {
+    // KoliBri loads while the session is still being checked, not after: the chain
+    // /me → KoliBri → screen code → data was the slowest part of a deep link.
+    if (status !== 'anonymous') void loadKoliBri();
     if (status === 'loading') return <Loading />;
     if (status === 'anonymous' || !me) {
       // After signing out there is nothing to come back to.
@@ -147,9 +150,12 @@ function Screen({
     }
     if (area && !hasRole(me, ...ACCESS[area]))
       return <Suspense fallback={<Loading />}>{<NotFound />}</Suspense>;
+    // Siblings in one boundary load side by side (KoliBri and the screen's chunk); the screen
+    // is shown once both are there.
     return (
       <Suspense fallback={<Loading />}>
-        <KoliBriReady>{element}</KoliBriReady>
+        <KoliBriReady>{null}</KoliBriReady>
+        {element}
       </Suspense>
     );
   }
