@@ -359,8 +359,7 @@ export interface DemoAssessmentsResult {
  * verified, frozen, measures generated and some of them under way. Salzlandkreis: answered and
  * submitted. Arneburg-Goldbeck: a draft about 40 % answered. The other Kommunen: bulk.
  *
- * Halberstadt's measures are generated but not delivered as a package: package versions count
- * per Kommune and the measures tests deliver Halberstadt's first package themselves.
+ * Halberstadt's measures package is delivered (version 1) and partly worked on.
  */
 export async function seedDemoAssessments(
   db: Db,
@@ -417,6 +416,8 @@ export async function seedDemoAssessments(
   await verifyAssessment(pruefer, halberstadt.id);
   await freezeAssessment(pruefer, halberstadt.id);
   const generated = await generateMeasures(pruefer, halberstadt.id);
+  // Delivered as version 1 before the ISB starts working on it, as in the programme.
+  await deliverPackage(pruefer, halberstadt.id);
   const measures = [...generated.items].sort(
     (a, b) => a.priority - b.priority || a.title.localeCompare(b.title),
   );

@@ -201,8 +201,10 @@ describe('measures', () => {
     expect((await v.isb.post(`/api/v1/assessments/${v.id}/measure-packages`)).statusCode).toBe(403);
     const first = await v.auditor.post(`/api/v1/assessments/${v.id}/measure-packages`);
     expect(first.statusCode, first.body).toBe(201);
+    // Versions count per Kommune; the demo seed has delivered Halberstadt's first package already.
+    const firstVersion: number = first.json().version;
+    expect(firstVersion).toBeGreaterThanOrEqual(1);
     expect(first.json()).toMatchObject({
-      version: 1,
       status: 'delivered',
       measureCount: 6,
       organisationId: v.organisationId,
@@ -212,12 +214,15 @@ describe('measures', () => {
     await v.isb.request('PATCH', `/api/v1/measures/${m.id}`, { owner: 'IT-Dienstleister' });
     const ministry = await t.as('ministerium');
     const second = await ministry.post(`/api/v1/assessments/${v.id}/measure-packages`);
-    expect(second.json()).toMatchObject({ version: 2, measureCount: 6 });
+    expect(second.json()).toMatchObject({ version: firstVersion + 1, measureCount: 6 });
     const snap1 = (await v.isb.get(`/api/v1/measure-packages/${v1}`)).json();
     expect(snap1.measures.find((x: M) => x.id === m.id).owner).toBeNull();
     expect(second.json().measures.find((x: M) => x.id === m.id).owner).toBe('IT-Dienstleister');
     const list = (await v.isb.get(`/api/v1/measure-packages?organisationId=${v.organisationId}`)).json();
-    expect(list.items.map((p: { version: number }) => p.version)).toEqual([2, 1]);
+    expect(list.items.map((p: { version: number }) => p.version).slice(0, 2)).toEqual([
+      firstVersion + 1,
+      firstVersion,
+    ]);
     expect((await v.isb.get(`/api/v1/measures/${m.id}`)).json().packageId).toBe(second.json().id);
   });
 
