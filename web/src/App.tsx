@@ -17,6 +17,7 @@ const NotFound = lazy(() => import('./screens/NotFound.tsx'));
 const AssessmentList = lazy(() => import('./screens/assessments/AssessmentList.tsx'));
 const AssessmentOverview = lazy(() => import('./screens/assessments/AssessmentOverview.tsx'));
 const TopicAnswers = lazy(() => import('./screens/assessments/TopicAnswers.tsx'));
+const AssessmentComparison = lazy(() => import('./screens/assessments/Comparison.tsx'));
 const Measures = lazy(() => import('./screens/measures/Measures.tsx'));
 const MeasureDetail = lazy(() => import('./screens/measures/MeasureDetail.tsx'));
 const PackageDetail = lazy(() => import('./screens/measures/PackageDetail.tsx'));
@@ -34,6 +35,7 @@ const ScanAssets = lazy(() => import('./screens/scans/Assets.tsx'));
 const ScanAuthorisations = lazy(() => import('./screens/scans/Authorisations.tsx'));
 const ScanRuns = lazy(() => import('./screens/scans/Runs.tsx'));
 const ScanRunDetail = lazy(() => import('./screens/scans/Runs.tsx').then((m) => ({ default: m.RunDetail })));
+const ScanSchedules = lazy(() => import('./screens/scans/Schedules.tsx'));
 const Incidents = lazy(() => import('./screens/incidents/Incidents.tsx'));
 const IncidentNew = lazy(() => import('./screens/incidents/IncidentNew.tsx'));
 const IncidentDetail = lazy(() => import('./screens/incidents/IncidentDetail.tsx'));
@@ -67,6 +69,10 @@ export function App() {
               path="/bewertungen/:id/themen/:topicKey"
               element={<Screen area="assessments" element={<TopicAnswers />} />}
             />
+            <Route
+              path="/bewertungen/:id/vergleich"
+              element={<Screen area="assessments" element={<AssessmentComparison />} />}
+            />
             <Route path="/massnahmen" element={<Screen area="measures" element={<Measures />} />} />
             <Route path="/massnahmen/:id" element={<Screen area="measures" element={<MeasureDetail />} />} />
             <Route
@@ -93,6 +99,7 @@ export function App() {
             <Route path="/scans/freigaben" element={<Screen signedIn element={<ScanAuthorisations />} />} />
             <Route path="/scans/laeufe" element={<Screen signedIn element={<ScanRuns />} />} />
             <Route path="/scans/laeufe/:id" element={<Screen signedIn element={<ScanRunDetail />} />} />
+            <Route path="/scans/zeitplaene" element={<Screen signedIn element={<ScanSchedules />} />} />
             <Route path="/vorfaelle" element={<Screen signedIn element={<Incidents />} />} />
             <Route path="/vorfaelle/neu" element={<Screen signedIn element={<IncidentNew />} />} />
             <Route path="/vorfaelle/:id" element={<Screen signedIn element={<IncidentDetail />} />} />

@@ -32,7 +32,18 @@ export const MeasureSourceSchema = z.object({
   resolution: z.enum(['fixed', 'accepted']).optional(),
 });
 
-export const MeasureSchema = z.object({
+/** Per measure: edit its fields, change its status (targets in allowedStatusTargets), set it verified. */
+export const MEASURE_ACTIONS = ['edit', 'change_status', 'verify'] as const;
+export type MeasureAction = (typeof MEASURE_ACTIONS)[number];
+/** Per package: deliver the next version of its assessment's measures. */
+export const PACKAGE_ACTIONS = ['deliver'] as const;
+export type PackageAction = (typeof PACKAGE_ACTIONS)[number];
+/** Per assessment (on a list filtered by assessmentId): generate, add by hand, deliver a package. */
+export const ASSESSMENT_MEASURE_ACTIONS = ['generate', 'create', 'deliver'] as const;
+export type AssessmentMeasureAction = (typeof ASSESSMENT_MEASURE_ACTIONS)[number];
+
+/** A measure's own fields; a delivered package freezes exactly these. */
+export const MeasureFieldsSchema = z.object({
   id: z.uuid(),
   organisationId: z.uuid(),
   assessmentId: z.uuid(),
@@ -50,6 +61,16 @@ export const MeasureSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export type MeasureFieldsDto = z.infer<typeof MeasureFieldsSchema>;
+
+export const MeasureSchema = MeasureFieldsSchema.extend({
+  allowedActions: z
+    .array(z.enum(MEASURE_ACTIONS))
+    .describe('what the caller may do with the measure now (from the policy and the status)'),
+  allowedStatusTargets: z
+    .array(z.enum(MEASURE_STATUSES))
+    .describe('the statuses the caller may set now (POST /measures/{id}/status)'),
+});
 export type MeasureDto = z.infer<typeof MeasureSchema>;
 
 export const MeasureListSchema = z.object({
@@ -57,6 +78,12 @@ export const MeasureListSchema = z.object({
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
+  assessmentActions: z
+    .array(z.enum(ASSESSMENT_MEASURE_ACTIONS))
+    .optional()
+    .describe(
+      'only with assessmentId: what the caller may do with that assessment’s measures (generate, create by hand, deliver a package)',
+    ),
 });
 
 export const GenerateResultSchema = z.object({
@@ -144,9 +171,13 @@ export const PackageSchema = z.object({
   deliveredAt: z.string().nullable(),
   deliveredBy: z.string().nullable(),
   measureCount: z.number().int(),
+  allowedActions: z
+    .array(z.enum(PACKAGE_ACTIONS))
+    .describe('deliver: the caller may deliver the next version of this assessment’s package'),
 });
 export type PackageDto = z.infer<typeof PackageSchema>;
-export const PackageDetailSchema = PackageSchema.extend({ measures: z.array(MeasureSchema) });
+/** The measures as frozen at delivery: no allowedActions (a snapshot is not worked on). */
+export const PackageDetailSchema = PackageSchema.extend({ measures: z.array(MeasureFieldsSchema) });
 export const PackageListSchema = z.object({ items: z.array(PackageSchema), total: z.number().int() });
 export const PackageListQuery = z.strictObject({
   organisationId: z.uuid().optional(),

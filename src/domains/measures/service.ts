@@ -11,12 +11,18 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { actorLabel, actorUserId, type RequestContext } from '../../platform/context.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
-import type { MeasureSource, MeasureStatus } from '../../platform/db/schema.ts';
+import type { MeasureSource } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { assertPermitted, type Permission, scopeFor } from '../../platform/policy/policy.ts';
 import { findAssessmentById } from '../assessments/repository.ts';
 import { attachOpenFindingMeasures } from '../scans/findings/measures-link.ts';
-import { presentMeasure, presentPackage } from './presenter.ts';
+import {
+  assessmentMeasureActions,
+  presentMeasure,
+  presentMeasureFields,
+  presentPackage,
+  TRANSITIONS,
+} from './presenter.ts';
 import {
   findGapTemplates,
   findGenerationKeys,
@@ -30,6 +36,7 @@ import {
 import {
   type MeasureCreateInput,
   type MeasureDto,
+  type MeasureFieldsDto,
   type MeasureListFilter,
   type MeasurePatchInput,
   PRIORITY_RULE,
@@ -53,14 +60,7 @@ export function priorityOf(level: string | null, effort: string | null): number 
   return Math.min(4, base + (effort === 'high' ? 1 : 0));
 }
 
-/** Allowed status changes: one step forward; back only from done to in_progress. */
-export const TRANSITIONS: Record<MeasureStatus, readonly MeasureStatus[]> = {
-  proposed: ['agreed'],
-  agreed: ['in_progress'],
-  in_progress: ['done'],
-  done: ['verified', 'in_progress'],
-  verified: [],
-};
+export { TRANSITIONS };
 
 const generationKey = (type: string, title: string) =>
   `${type}:${title.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
@@ -185,7 +185,7 @@ export async function generateMeasures(ctx: RequestContext, assessmentId: string
       created,
       kept,
       priorityRule: PRIORITY_RULE,
-      items: rows.map(presentMeasure),
+      items: rows.map((r) => presentMeasure(ctx, r)),
     };
   });
 }
@@ -229,9 +229,7 @@ export async function createMeasure(ctx: RequestContext, assessmentId: string, i
       })
       .returning(['id', 'organisation_id'])
       .executeTakeFirstOrThrow();
-    const created = presentMeasure(
-      (await findMeasureById(trx, readScope(ctx), inserted.id)) as MeasureRecord,
-    );
+    const record = (await findMeasureById(trx, readScope(ctx), inserted.id)) as MeasureRecord;
     const {
       id: _id,
       organisationId: _o,
@@ -240,7 +238,7 @@ export async function createMeasure(ctx: RequestContext, assessmentId: string, i
       createdAt: _c,
       updatedAt: _u,
       ...fields
-    } = created;
+    } = presentMeasureFields(record);
     await insertHistory(ctx, trx, inserted, 'created', null, { ...fields, manual: true });
     await recordAudit(ctx, trx, {
       action: 'measure.create',
@@ -249,7 +247,7 @@ export async function createMeasure(ctx: RequestContext, assessmentId: string, i
       organisationId: assessment.organisation_id,
       after: { assessmentId: assessment.id, ...fields },
     });
-    return created;
+    return presentMeasure(ctx, record);
   });
 }
 
@@ -257,11 +255,20 @@ export async function createMeasure(ctx: RequestContext, assessmentId: string, i
 
 export async function listMeasures(ctx: RequestContext, filter: MeasureListFilter) {
   const { rows, total } = await findMeasures(ctx.db, readScope(ctx), filter);
-  return { items: rows.map(presentMeasure), total, limit: filter.limit, offset: filter.offset };
+  const page = {
+    items: rows.map((r) => presentMeasure(ctx, r)),
+    total,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+  if (!filter.assessmentId) return page;
+  // An assessment outside the read scope yields no actions and no hint that it exists.
+  const assessment = await findAssessmentById(ctx.db, readScope(ctx), filter.assessmentId);
+  return { ...page, assessmentActions: assessment ? assessmentMeasureActions(ctx, assessment) : [] };
 }
 
 export async function getMeasure(ctx: RequestContext, id: string) {
-  return presentMeasure(await loadMeasure(ctx, ctx.db, id));
+  return presentMeasure(ctx, await loadMeasure(ctx, ctx.db, id));
 }
 
 export async function getMeasureHistory(ctx: RequestContext, id: string) {
@@ -309,7 +316,7 @@ export async function updateMeasure(ctx: RequestContext, id: string, input: Meas
         extensions: { currentStatus: row.status },
       });
     }
-    const current = presentMeasure(row);
+    const current = presentMeasureFields(row);
     const previous: Record<string, unknown> = {};
     const next: Record<string, unknown> = {};
     const set: Record<string, unknown> = {};
@@ -338,7 +345,7 @@ export async function updateMeasure(ctx: RequestContext, id: string, input: Meas
         after: next,
       });
     }
-    return presentMeasure((await findMeasureById(trx, readScope(ctx), row.id)) as MeasureRecord);
+    return presentMeasure(ctx, (await findMeasureById(trx, readScope(ctx), row.id)) as MeasureRecord);
   });
 }
 
@@ -373,7 +380,7 @@ export async function changeMeasureStatus(ctx: RequestContext, id: string, input
       before: { status: row.status },
       after: { status: input.status },
     });
-    return presentMeasure((await findMeasureById(trx, readScope(ctx), row.id)) as MeasureRecord);
+    return presentMeasure(ctx, (await findMeasureById(trx, readScope(ctx), row.id)) as MeasureRecord);
   });
 }
 
@@ -388,7 +395,7 @@ export interface PackageSnapshot {
   assessmentTitle: string;
   deliveredAt: string;
   deliveredBy: string;
-  measures: MeasureDto[];
+  measures: MeasureFieldsDto[];
 }
 
 /** Freezes the assessment's current measures as the Kommune's next package version and delivers it. */
@@ -414,7 +421,7 @@ export async function deliverPackage(ctx: RequestContext, assessmentId: string) 
       assessmentTitle: assessment.title,
       deliveredAt: deliveredAt.toISOString(),
       deliveredBy: actorLabel(ctx.actor),
-      measures: rows.map((r) => ({ ...presentMeasure(r), packageId: id })),
+      measures: rows.map((r) => ({ ...presentMeasureFields(r), packageId: id })),
     };
     await trx
       .insertInto('measure_packages')
@@ -456,7 +463,7 @@ async function loadPackage(ctx: RequestContext, db: Executor, id: string) {
 
 async function getPackageIn(ctx: RequestContext, db: Executor, id: string) {
   const row = await loadPackage(ctx, db, id);
-  return { ...presentPackage(row), measures: (row.snapshot as PackageSnapshot).measures };
+  return { ...presentPackage(ctx, row), measures: (row.snapshot as PackageSnapshot).measures };
 }
 
 export const getPackage = (ctx: RequestContext, id: string) => getPackageIn(ctx, ctx.db, id);
@@ -466,7 +473,7 @@ export async function listPackages(
   filter: { organisationId?: string; assessmentId?: string },
 ) {
   const rows = await findPackages(ctx.db, readScope(ctx), filter);
-  return { items: rows.map(presentPackage), total: rows.length };
+  return { items: rows.map((r) => presentPackage(ctx, r)), total: rows.length };
 }
 
 /** The snapshot of a delivered package (for the exports). */

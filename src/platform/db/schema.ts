@@ -835,6 +835,8 @@ export interface ScanSchedulesTable {
   created_by: string | null;
   created_by_label: string;
   created_at: CreatedAt;
+  paused_at: Date | null;
+  paused_by_label: string | null;
 }
 export interface ScanRunsTable {
   id: Generated<string>;
@@ -881,4 +883,23 @@ export interface AdvisoryFeedEntriesTable {
   detail: string | null;
   advisory_id: string | null;
   handled_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// --- Overview counts (migrations/20261124020000_overview_counts.sql) --------------------------------
+
+export interface DB {
+  assessment_topic_counts: AssessmentTopicCountsTable;
+}
+/** Maintained only by triggers on assessment_answers; read-only for the application. */
+export interface AssessmentTopicCountsTable {
+  assessment_id: ColumnType<string, never, never>;
+  organisation_id: ColumnType<string, never, never>;
+  topic_id: ColumnType<string | null, never, never>;
+  yes: ColumnType<number, never, never>;
+  partial: ColumnType<number, never, never>;
+  no: ColumnType<number, never, never>;
+  not_applicable: ColumnType<number, never, never>;
+  open: ColumnType<number, never, never>;
+  answered: ColumnType<number, never, never>;
+  total: ColumnType<number, never, never>;
 }

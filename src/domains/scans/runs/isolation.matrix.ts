@@ -78,6 +78,16 @@ export const scanRunsMatrix: DomainMatrix = {
       probe: (f) => ({ method: 'GET', url: `${org(f)}/scan-schedules` }),
       owner: 'isb.halberstadt',
     },
+    'PATCH /api/v1/scan-schedules/{id}': {
+      kind: 'write',
+      probe: (f) => ({
+        method: 'PATCH',
+        url: `/api/v1/scan-schedules/${x(f, 'scanScheduleId')}`,
+        body: { paused: true },
+      }),
+      owner: 'admin',
+      ownerStatus: 200,
+    },
     'DELETE /api/v1/scan-schedules/{id}': {
       kind: 'write',
       probe: (f) => ({ method: 'DELETE', url: `/api/v1/scan-schedules/${x(f, 'scanScheduleId')}` }),

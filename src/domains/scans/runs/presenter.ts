@@ -40,6 +40,8 @@ export function presentSchedule(s: Selectable<ScanSchedulesTable>): ScanSchedule
     targets: s.targets,
     nextRunAt: new Date(s.next_run_at).toISOString(),
     lastRunAt: iso(s.last_run_at),
+    pausedAt: iso(s.paused_at),
+    pausedBy: s.paused_by_label,
     createdBy: s.created_by_label,
     createdAt: new Date(s.created_at).toISOString(),
   };

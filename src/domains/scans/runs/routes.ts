@@ -13,6 +13,7 @@ import {
   ScanRunSchema,
   ScanScheduleListSchema,
   ScanScheduleSchema,
+  UpdateScheduleBody,
 } from './schemas.ts';
 import {
   createScanSchedule,
@@ -21,6 +22,7 @@ import {
   listScanRuns,
   listScanSchedules,
   requestScanRun,
+  updateScanSchedule,
 } from './service.ts';
 
 const tags = ['scans'];
@@ -94,6 +96,20 @@ export function registerScanRunRoutes(api: Api, deps: RouteDependencies & { jobs
       },
     },
     (request) => listScanSchedules(contextOf(request), request.params.id),
+  );
+  api.patch(
+    '/scan-schedules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Pause or resume a scan schedule',
+        description: 'A paused schedule starts no runs; resuming plans the next run from now.',
+        params: IdParams,
+        body: UpdateScheduleBody,
+        response: { 200: ScanScheduleSchema, ...problemResponses },
+      },
+    },
+    (request) => updateScanSchedule(contextOf(request), request.params.id, request.body),
   );
   api.delete(
     '/scan-schedules/:id',

@@ -302,6 +302,27 @@ describe('scan runs (API and worker)', () => {
     expect(refused.reason).toContain('Keine gültige Freigabe');
     expect(refused.results).toBeNull();
 
+    // Paused: due or not, the schedule starts nothing; resumed, it plans from now on.
+    const paused = await isb.request('PATCH', `/api/v1/scan-schedules/${schedule.id}`, { paused: true });
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect(paused.json()).toMatchObject({ pausedAt: expect.any(String), pausedBy: expect.any(String) });
+    const muchLater = new Date(inAWeek.getTime() + 30 * 24 * 3600 * 1000);
+    const sender2 = createJobs(h.database, { queues: ALL_QUEUES, supervise: false });
+    expect(await runDueSchedules({ database: h.database, jobs: sender2 }, muchLater)).toBe(0);
+    await sender2.stop();
+    for (const body of [{}, { paused: 'ja' }, { paused: true, cron: '0 4 * * 1' }]) {
+      const bad = await isb.request('PATCH', `/api/v1/scan-schedules/${schedule.id}`, body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    const other = await h.as('isb.salzlandkreis');
+    expect(
+      (await other.request('PATCH', `/api/v1/scan-schedules/${schedule.id}`, { paused: false })).statusCode,
+    ).toBe(404);
+    const resumed = await isb.request('PATCH', `/api/v1/scan-schedules/${schedule.id}`, { paused: false });
+    expect(resumed.json()).toMatchObject({ pausedAt: null, pausedBy: null });
+    expect(new Date(resumed.json().nextRunAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(resumed.json().nextRunAt).getUTCDay()).toBe(1);
+
     const deleted = await isb.delete(`/api/v1/scan-schedules/${schedule.id}`);
     expect(deleted.statusCode).toBe(204);
     expect((await isb.get(`/api/v1/organisations/${halberstadt}/scan-schedules`)).json().items).toEqual([]);

@@ -98,6 +98,13 @@ export const CreateScheduleBody = z.strictObject({
 });
 export type CreateScheduleInput = z.infer<typeof CreateScheduleBody>;
 
+export const UpdateScheduleBody = z.strictObject({
+  paused: z
+    .boolean()
+    .describe('true pauses the schedule; false resumes it from now on (missed runs are not caught up)'),
+});
+export type UpdateScheduleInput = z.infer<typeof UpdateScheduleBody>;
+
 export const ScanScheduleSchema = z.object({
   id: z.uuid(),
   organisationId: z.uuid(),
@@ -107,6 +114,8 @@ export const ScanScheduleSchema = z.object({
   targets: z.array(z.record(z.string(), z.string())),
   nextRunAt: z.string(),
   lastRunAt: z.string().nullable(),
+  pausedAt: z.string().nullable().describe('set while the schedule is paused: it starts no runs'),
+  pausedBy: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
 });

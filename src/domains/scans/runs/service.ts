@@ -11,11 +11,17 @@ import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { assertPermitted, scopeFor } from '../../../platform/policy/policy.ts';
 import { findOrganisationById } from '../../organisations/repository.ts';
 import { assertScanAuthorised } from './collaborators.ts';
-import { checkCron } from './cron.ts';
+import { checkCron, nextCronTime } from './cron.ts';
 import { presentRun, presentRunDetail, presentSchedule } from './presenter.ts';
 import { SCAN_RUN_QUEUE, type ScanRunJob } from './queues.ts';
 import { findRunById, findRuns, schedulesInScope } from './repository.ts';
-import type { CreateRunInput, CreateScheduleInput, ScanRunListFilter, ScanTargetInput } from './schemas.ts';
+import type {
+  CreateRunInput,
+  CreateScheduleInput,
+  ScanRunListFilter,
+  ScanTargetInput,
+  UpdateScheduleInput,
+} from './schemas.ts';
 import { type NormalisedTarget, normaliseScanTarget } from './target.ts';
 
 const readScope = (ctx: RequestContext) => scopeFor(ctx, 'finding.read');
@@ -145,17 +151,60 @@ export async function listScanSchedules(ctx: RequestContext, organisationId: str
   return { organisationId: organisation.id, items: rows.map(presentSchedule) };
 }
 
+async function lockSchedule(ctx: RequestContext, trx: Executor, id: string) {
+  const row = await schedulesInScope(trx, readScope(ctx))
+    .innerJoin('organisations', 'organisations.id', 'scan_schedules.organisation_id')
+    .where('scan_schedules.id', '=', id)
+    .selectAll('scan_schedules')
+    .select('organisations.ancestor_ids')
+    .forUpdate(['scan_schedules'])
+    .executeTakeFirst();
+  if (!row) throw notFound('Der Scan-Zeitplan');
+  assertPermitted(ctx, 'scan.run', { id: row.organisation_id, ancestor_ids: row.ancestor_ids });
+  return row;
+}
+
+/**
+ * Pauses or resumes a schedule. Resuming plans the next run from now: runs missed while paused
+ * are not caught up (a burst of scans after a maintenance window is what pausing avoids).
+ */
+export async function updateScanSchedule(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateScheduleInput,
+  now = new Date(),
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await lockSchedule(ctx, trx, id);
+    if (input.paused === (row.paused_at !== null)) return presentSchedule(row);
+    const updated = await trx
+      .updateTable('scan_schedules')
+      .set(
+        input.paused
+          ? { paused_at: now, paused_by_label: actorLabel(ctx.actor) }
+          : {
+              paused_at: null,
+              paused_by_label: null,
+              next_run_at: nextCronTime(row.cron, row.timezone, now),
+            },
+      )
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(ctx, trx, {
+      action: input.paused ? 'scan-schedule.paused' : 'scan-schedule.resumed',
+      resourceType: 'scan_schedule',
+      resourceId: row.id,
+      organisationId: row.organisation_id,
+      after: { name: row.name, nextRunAt: updated.next_run_at.toISOString(), paused: input.paused },
+    });
+    return presentSchedule(updated);
+  });
+}
+
 export async function deleteScanSchedule(ctx: RequestContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await schedulesInScope(trx, readScope(ctx))
-      .innerJoin('organisations', 'organisations.id', 'scan_schedules.organisation_id')
-      .where('scan_schedules.id', '=', id)
-      .selectAll('scan_schedules')
-      .select('organisations.ancestor_ids')
-      .forUpdate(['scan_schedules'])
-      .executeTakeFirst();
-    if (!row) throw notFound('Der Scan-Zeitplan');
-    assertPermitted(ctx, 'scan.run', { id: row.organisation_id, ancestor_ids: row.ancestor_ids });
+    const row = await lockSchedule(ctx, trx, id);
     await trx.deleteFrom('scan_schedules').where('id', '=', row.id).execute();
     await recordAudit(ctx, trx, {
       action: 'scan-schedule.deleted',

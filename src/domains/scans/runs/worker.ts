@@ -279,6 +279,7 @@ export async function runDueSchedules(
       .selectFrom('scan_schedules')
       .selectAll()
       .where('next_run_at', '<=', now)
+      .where('paused_at', 'is', null)
       .orderBy('next_run_at')
       .limit(100)
       .forUpdate()

@@ -9,7 +9,14 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type Column, SortableTable } from '../../ui/SortableTable.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
-import { type Assessment, type Catalog, listAssessments } from './model.ts';
+import {
+  type Assessment,
+  type Catalog,
+  comparePath,
+  listAssessments,
+  phasesOf,
+  previousPhaseId,
+} from './model.ts';
 
 /** The assessments the caller may see, newest first; the ISB starts a self-assessment here. */
 export default function AssessmentList() {
@@ -17,6 +24,16 @@ export default function AssessmentList() {
   const me = useMe();
   const list = useAsync(() => listAssessments(), []);
   const own = me.memberships.filter((m) => m.role === 'isb');
+  const items = list.data?.items ?? [];
+  // Each later phase links to its comparison with the phase before (same Kommune).
+  const previous = new Map<string, string>();
+  for (const organisationId of new Set(items.map((a) => a.organisationId))) {
+    const phases = phasesOf(items, organisationId);
+    for (const a of phases) {
+      const before = previousPhaseId(a, phases);
+      if (before) previous.set(a.id, before);
+    }
+  }
   const columns: Column<Assessment>[] = [
     {
       key: 'title',
@@ -43,8 +60,22 @@ export default function AssessmentList() {
         }),
     },
     { key: 'created', label: t('assessment.created'), render: (a) => formatDateTime(a.createdAt) },
+    {
+      key: 'compare',
+      label: t('phases.compareColumn'),
+      render: (a) => {
+        const before = previous.get(a.id);
+        return before ? (
+          <Link to={comparePath(a.id, before)}>
+            {t('phases.compareLink')}
+            <span className="visually-hidden"> ({a.title})</span>
+          </Link>
+        ) : (
+          '–'
+        );
+      },
+    },
   ];
-  const items = list.data?.items ?? [];
   return (
     <>
       <PageHeading title={t('assessment.listTitle')} lead={t('assessment.listLead')} />

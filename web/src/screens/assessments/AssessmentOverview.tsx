@@ -12,6 +12,7 @@ import { Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
 import { MeasuresPanel } from '../auditor/MeasuresPanel.tsx';
 import { type Assessment, type AssessmentStatus, type Scores, STATUS_ORDER, topicPath } from './model.ts';
+import { PhasesPanel } from './Phases.tsx';
 import './assessments.css';
 
 type Transition = 'submit' | 'verify' | 'freeze';
@@ -65,7 +66,7 @@ export default function AssessmentOverview() {
     setMessage(null);
     try {
       await api.post<Assessment>(`/assessments/${a.id}/${transition}`);
-      setMessage(t(`assessment.transition.${transition}.done`));
+      setMessage(t(transitionKey(a, transition, 'done')));
       data.reload();
     } catch (error) {
       setProblem(error);
@@ -172,7 +173,7 @@ export default function AssessmentOverview() {
                   key={transition}
                   _type="button"
                   _variant="primary"
-                  _label={t(`assessment.transition.${transition}.button`)}
+                  _label={t(transitionKey(a, transition, 'button'))}
                   _disabled={busy}
                   _on={{ onClick: () => setConfirm(transition) }}
                 />
@@ -181,6 +182,8 @@ export default function AssessmentOverview() {
           ) : null}
         </section>
       </div>
+
+      <PhasesPanel key={a.id} assessment={a} />
 
       {a.status === 'verified' || a.status === 'frozen' ? <MeasuresPanel assessment={a} /> : null}
 
@@ -262,7 +265,7 @@ export default function AssessmentOverview() {
 
       <ConfirmDialog
         open={confirm !== null}
-        title={confirm ? t(`assessment.transition.${confirm}.confirmTitle`) : ''}
+        title={confirm ? t(transitionKey(a, confirm, 'confirmTitle')) : ''}
         confirmLabel={confirm ? t(`assessment.transition.${confirm}.confirm`) : ''}
         onCancel={() => setConfirm(null)}
         onConfirm={() => confirm && void run(confirm)}
@@ -300,14 +303,23 @@ function Lifecycle({ status }: { status: AssessmentStatus }) {
   );
 }
 
+/** A later phase is not a self-assessment: its submit step is named for the assessment as such. */
+function transitionKey(a: Assessment, transition: Transition, field: 'button' | 'confirmTitle' | 'done') {
+  return a.phase !== 'self' && transition === 'submit'
+    ? `phases.submit.${field}`
+    : `assessment.transition.${transition}.${field}`;
+}
+
 export function nextStepText(a: Assessment, t: (key: string, options?: Record<string, unknown>) => string) {
   const open = a.progress.total - a.progress.answered;
   switch (a.status) {
     case 'draft':
       if (a.allowedActions.includes('submit'))
         return open > 0
-          ? t('assessment.next.draftIsb', { open: formatNumber(open) })
-          : t('assessment.next.draftComplete');
+          ? t(a.phase === 'self' ? 'assessment.next.draftIsb' : 'phases.next.draftIsb', {
+              open: formatNumber(open),
+            })
+          : t(a.phase === 'self' ? 'assessment.next.draftComplete' : 'phases.next.draftComplete');
       return a.allowedActions.includes('answer')
         ? t('assessment.next.draftMember', { open: formatNumber(open) })
         : t('assessment.next.draftOther');

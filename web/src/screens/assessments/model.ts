@@ -166,3 +166,73 @@ export const listAssessments = (organisationId?: string) =>
 /** URL of a topic's questions; topics are addressed by their key (readable, stable across reloads). */
 export const topicPath = (assessmentId: string, topicKey: string) =>
   `/bewertungen/${assessmentId}/themen/${encodeURIComponent(topicKey)}`;
+
+/** Which phase may follow which (src/domains/assessments/lifecycle.ts NEXT_PHASES): a phase never goes back. */
+export const NEXT_PHASES: Record<Phase, readonly Exclude<Phase, 'self'>[]> = {
+  self: ['on_site', 're_assessment'],
+  on_site: ['re_assessment'],
+  re_assessment: ['re_assessment'],
+};
+
+export const CHANGE_KINDS = [
+  'improved',
+  'worsened',
+  'applicability_changed',
+  'added',
+  'removed',
+  'unchanged',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export type ChangeSummary = Record<ChangeKind, number>;
+
+export interface ComparedSide {
+  assessmentId: string;
+  organisationId: string;
+  phase: Phase;
+  status: AssessmentStatus;
+  frozenAt: string | null;
+  catalog: { key: string; version: string };
+  score: number | null;
+}
+
+/** GET /assessments/{id}/compare/{baseId}: the target against the base, per requirement. */
+export interface Comparison {
+  organisationId: string;
+  base: ComparedSide;
+  target: ComparedSide;
+  summary: ChangeSummary;
+  topics: {
+    key: string;
+    title: string;
+    baseScore: number | null;
+    targetScore: number | null;
+    summary: ChangeSummary;
+  }[];
+  changes: {
+    requirementKey: string;
+    topicKey: string;
+    base: AnswerValue | null;
+    target: AnswerValue | null;
+    change: ChangeKind;
+  }[];
+}
+
+/** The comparison screen of an assessment (against `baseId`, else its previous phase). */
+export const comparePath = (assessmentId: string, baseId?: string | null) =>
+  `/bewertungen/${assessmentId}/vergleich${baseId ? `?mit=${encodeURIComponent(baseId)}` : ''}`;
+
+/** The phases of one Kommune, oldest first (creation order is the order of the phases). */
+export const phasesOf = (items: Assessment[], organisationId: string) =>
+  items
+    .filter((a) => a.organisationId === organisationId)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+
+/**
+ * The phase a later one is compared with by default: its predecessor (it was started from it),
+ * else the Kommune's phase created just before it.
+ */
+export function previousPhaseId(a: Assessment, phases: Assessment[]): string | undefined {
+  if (a.predecessorId) return a.predecessorId;
+  const index = phases.findIndex((p) => p.id === a.id);
+  return index > 0 ? phases[index - 1]!.id : undefined;
+}

@@ -2,14 +2,13 @@ import { KolButton } from '@public-ui/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Page } from '../../api.ts';
+import { api } from '../../api.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
-import { hasRole, useMe } from '../../session.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
 import type { Assessment } from '../assessments/model.ts';
-import { type Measure, type MeasurePackage, xlsxUrl } from '../measures/model.ts';
+import { type MeasurePackage, type MeasurePage, xlsxUrl } from '../measures/model.ts';
 
 /**
  * The measures of a verified or frozen assessment: generate them from the gaps, deliver them as a
@@ -17,20 +16,21 @@ import { type Measure, type MeasurePackage, xlsxUrl } from '../measures/model.ts
  */
 export function MeasuresPanel({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
-  const me = useMe();
   const data = useAsync(async () => {
     const [measures, packages] = await Promise.all([
-      api.get<Page<Measure>>(`/measures?assessmentId=${assessment.id}&limit=1`),
+      api.get<MeasurePage>(`/measures?assessmentId=${assessment.id}&limit=1`),
       api.get<{ items: MeasurePackage[] }>(`/measure-packages?assessmentId=${assessment.id}`),
     ]);
-    return { count: measures.total, packages: packages.items };
+    return { count: measures.total, actions: measures.assessmentActions ?? [], packages: packages.items };
   }, [assessment.id]);
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const canGenerate = hasRole(me, 'isb', 'auditor', 'programme_manager', 'admin');
-  const canDeliver = hasRole(me, 'auditor', 'programme_manager', 'admin');
+  // What this caller may do with the assessment's measures comes from the server (policy + status).
+  const actions = data.data?.actions ?? [];
+  const canGenerate = actions.includes('generate');
+  const canDeliver = actions.includes('deliver');
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);

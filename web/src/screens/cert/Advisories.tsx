@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError, api, type Page, query } from '../../api.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
-import { InputField, SelectInput } from '../../ui/controls.tsx';
 import { FileUpload, PointerErrors } from '../../ui/FileUpload.tsx';
+import { FilteredList, useFilteredList } from '../../ui/FilteredList.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Pager } from '../../ui/Pager.tsx';
-import { type Column, SortableTable } from '../../ui/SortableTable.tsx';
-import { Empty, Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
+import type { Column } from '../../ui/SortableTable.tsx';
+import { ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { TLP_LABELS, TlpBadge } from '../../ui/Tlp.tsx';
-import { useAsync } from '../../ui/useAsync.ts';
 import { CertNav } from './CertNav.tsx';
 import type { Advisory, ImportResult } from './model.ts';
 
@@ -19,25 +17,27 @@ const PAGE_SIZE = 25;
 /** The CERT's advisories: upload a CSAF document (errors by JSON path), list with TLP and search. */
 export default function Advisories() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const tlp = params.get('tlp') ?? '';
-  const page = Math.max(1, Number.parseInt(params.get('seite') ?? '1', 10) || 1);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [search, setSearch] = useState(q);
-  const list = useAsync(
-    () =>
+  const list = useFilteredList<Advisory, 'q' | 'tlp'>({
+    filters: [
+      { kind: 'text', param: 'q', id: 'advisory-q', label: t('cert.search'), hint: t('cert.searchHint') },
+      {
+        kind: 'select',
+        param: 'tlp',
+        id: 'advisory-tlp',
+        label: 'TLP',
+        options: [
+          { value: '', label: t('cert.all') },
+          ...TLP_LABELS.map((l) => ({ value: l, label: `TLP:${l}` })),
+        ],
+      },
+    ],
+    pageSize: PAGE_SIZE,
+    load: ({ q, tlp }, paging) =>
       api.get<Page<Advisory>>(
-        `/advisories${query({ current: 'true', q: q || undefined, tlp: tlp || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
+        `/advisories${query({ current: 'true', q: q || undefined, tlp: tlp || undefined, ...paging })}`,
       ),
-    [q, tlp, page],
-  );
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k);
-    next.delete('seite');
-    setParams(next);
-  };
+  });
   const columns: Column<Advisory>[] = [
     {
       key: 'tracking',
@@ -101,67 +101,15 @@ export default function Advisories() {
           </SuccessAlert>
         ) : null}
       </section>
-      <form
-        className="filters"
-        aria-label={t('cert.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: search.trim() });
-        }}
-      >
-        <InputField
-          id="advisory-q"
-          label={t('cert.search')}
-          hint={t('cert.searchHint')}
-          value={search}
-          onChange={setSearch}
-        />
-        <SelectInput
-          id="advisory-tlp"
-          label="TLP"
-          value={tlp}
-          options={[
-            { value: '', label: t('cert.all') },
-            ...TLP_LABELS.map((l) => ({ value: l, label: `TLP:${l}` })),
-          ]}
-          onChange={(v) => update({ tlp: v })}
-        />
-        <div className="actions">
-          <button type="submit" className="button button--secondary">
-            {t('cert.searchButton')}
-          </button>
-        </div>
-      </form>
-      {list.error ? <ProblemAlert error={list.error} /> : null}
-      {list.loading && !list.data ? (
-        <Loading />
-      ) : list.data ? (
-        list.data.items.length === 0 ? (
-          <Empty>{t('cert.none')}</Empty>
-        ) : (
-          <>
-            <SortableTable
-              caption={t('cert.caption', {
-                count: list.data.total,
-                formatted: formatNumber(list.data.total),
-              })}
-              columns={columns}
-              rows={list.data.items}
-              rowKey={(a) => a.id}
-            />
-            <Pager
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onPage={(p) => {
-                const next = new URLSearchParams(params);
-                p === 1 ? next.delete('seite') : next.set('seite', String(p));
-                setParams(next);
-              }}
-            />
-          </>
-        )
-      ) : null}
+      <FilteredList
+        list={list}
+        label={t('cert.filters')}
+        submitLabel={t('cert.searchButton')}
+        columns={columns}
+        rowKey={(a) => a.id}
+        caption={(count, formatted) => t('cert.caption', { count, formatted })}
+        empty={t('cert.none')}
+      />
     </>
   );
 }

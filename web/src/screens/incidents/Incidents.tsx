@@ -1,15 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, type Page, query } from '../../api.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { hasRole, useMe } from '../../session.tsx';
-import { SelectInput } from '../../ui/controls.tsx';
+import { FilteredList, useFilteredList } from '../../ui/FilteredList.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Pager } from '../../ui/Pager.tsx';
-import { type Column, SortableTable } from '../../ui/SortableTable.tsx';
-import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
+import type { Column } from '../../ui/SortableTable.tsx';
 import { TlpBadge } from '../../ui/Tlp.tsx';
-import { useAsync } from '../../ui/useAsync.ts';
 import { CASE_STATUSES, type IncidentSummary } from './model.ts';
 
 const PAGE_SIZE = 25;
@@ -20,28 +17,36 @@ export default function Incidents() {
   const me = useMe();
   const cert = hasRole(me, 'cert');
   const mayReport = hasRole(me, 'isb', 'member');
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const overdue = params.get('ueberfaellig') ?? '';
-  const page = Math.max(1, Number.parseInt(params.get('seite') ?? '1', 10) || 1);
-  const list = useAsync(
-    () =>
+  const list = useFilteredList<IncidentSummary, 'status' | 'ueberfaellig'>({
+    filters: [
+      {
+        kind: 'select',
+        param: 'status',
+        id: 'incident-status',
+        label: t('incidents.caseStatus'),
+        options: [
+          { value: '', label: t('incidents.all') },
+          ...CASE_STATUSES.map((s) => ({ value: s, label: t(`incidents.caseStatuses.${s}`) })),
+        ],
+      },
+      {
+        kind: 'select',
+        param: 'ueberfaellig',
+        id: 'incident-overdue',
+        label: t('incidents.deadlines'),
+        options: [
+          { value: '', label: t('incidents.all') },
+          { value: 'true', label: t('incidents.onlyOverdue') },
+          { value: 'false', label: t('incidents.onlyOnTime') },
+        ],
+      },
+    ],
+    pageSize: PAGE_SIZE,
+    load: ({ status, ueberfaellig }, paging) =>
       api.get<Page<IncidentSummary>>(
-        `/incidents${query({
-          status: status || undefined,
-          overdue: overdue || undefined,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        })}`,
+        `/incidents${query({ status: status || undefined, overdue: ueberfaellig || undefined, ...paging })}`,
       ),
-    [status, overdue, page],
-  );
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k);
-    next.delete('seite');
-    setParams(next);
-  };
+  });
 
   const columns: Column<IncidentSummary>[] = [
     {
@@ -91,59 +96,14 @@ export default function Incidents() {
           </Link>
         </p>
       ) : null}
-      <form className="filters" aria-label={t('incidents.filters')} onSubmit={(e) => e.preventDefault()}>
-        <SelectInput
-          id="incident-status"
-          label={t('incidents.caseStatus')}
-          value={status}
-          options={[
-            { value: '', label: t('incidents.all') },
-            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`incidents.caseStatuses.${s}`) })),
-          ]}
-          onChange={(v) => update({ status: v })}
-        />
-        <SelectInput
-          id="incident-overdue"
-          label={t('incidents.deadlines')}
-          value={overdue}
-          options={[
-            { value: '', label: t('incidents.all') },
-            { value: 'true', label: t('incidents.onlyOverdue') },
-            { value: 'false', label: t('incidents.onlyOnTime') },
-          ]}
-          onChange={(v) => update({ ueberfaellig: v })}
-        />
-      </form>
-      {list.error ? <ProblemAlert error={list.error} /> : null}
-      {list.loading && !list.data ? (
-        <Loading />
-      ) : list.data ? (
-        list.data.items.length === 0 ? (
-          <Empty>{t('incidents.none')}</Empty>
-        ) : (
-          <>
-            <SortableTable
-              caption={t('incidents.caption', {
-                count: list.data.total,
-                formatted: formatNumber(list.data.total),
-              })}
-              columns={columns}
-              rows={list.data.items}
-              rowKey={(i) => i.id}
-            />
-            <Pager
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onPage={(p) => {
-                const next = new URLSearchParams(params);
-                p === 1 ? next.delete('seite') : next.set('seite', String(p));
-                setParams(next);
-              }}
-            />
-          </>
-        )
-      ) : null}
+      <FilteredList
+        list={list}
+        label={t('incidents.filters')}
+        columns={columns}
+        rowKey={(i) => i.id}
+        caption={(count, formatted) => t('incidents.caption', { count, formatted })}
+        empty={t('incidents.none')}
+      />
     </>
   );
 }

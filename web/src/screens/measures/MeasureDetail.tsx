@@ -5,12 +5,11 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { useDraft } from '../../drafts.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
-import { hasRole, useMe } from '../../session.tsx';
 import { InputField, SelectInput, TextArea } from '../../ui/controls.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Empty, Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
-import { type Measure, type MeasureHistory, type MeasureStatus, PRIORITIES, TRANSITIONS } from './model.ts';
+import { type Measure, type MeasureHistory, type MeasureStatus, PRIORITIES } from './model.ts';
 import { centsToEuroInput, parseEuroToCents } from './money.ts';
 import '../assessments/assessments.css';
 
@@ -18,7 +17,6 @@ import '../assessments/assessments.css';
 export default function MeasureDetail() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const me = useMe();
   const data = useAsync(async () => {
     const [measure, history] = await Promise.all([
       api.get<Measure>(`/measures/${id}`),
@@ -32,8 +30,6 @@ export default function MeasureDetail() {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const measure = current?.id === id ? current : data.data?.measure;
-  const canEdit = hasRole(me, 'isb', 'auditor', 'programme_manager', 'admin');
-  const canVerify = hasRole(me, 'auditor', 'programme_manager', 'admin');
 
   if (data.loading && !measure) return <Loading />;
   if (!measure) {
@@ -68,7 +64,9 @@ export default function MeasureDetail() {
     }
   };
 
-  const next = TRANSITIONS[measure.status].filter((s) => s !== 'verified' || canVerify);
+  // The server says which steps this caller may take now (policy and status), not the screen.
+  const next = measure.allowedStatusTargets;
+  const canEdit = measure.allowedActions.includes('edit');
   const requirementKeys = measure.sources.filter((s) => s.kind === 'requirement').map((s) => s.key);
 
   return (
@@ -103,7 +101,7 @@ export default function MeasureDetail() {
             <dd>{requirementKeys.length > 0 ? requirementKeys.join(', ') : '–'}</dd>
           </dl>
           {measure.description ? <p className="prewrap">{measure.description}</p> : null}
-          {canEdit && next.length > 0 ? (
+          {next.length > 0 ? (
             <div className="status-change">
               <h3>{t('measures.changeStatus')}</h3>
               <TextArea
@@ -129,7 +127,7 @@ export default function MeasureDetail() {
             </div>
           ) : null}
         </section>
-        {canEdit && measure.status !== 'verified' ? (
+        {canEdit ? (
           <MeasureForm
             key={measure.updatedAt}
             measure={measure}

@@ -6,14 +6,14 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type Column, SortableTable } from '../../ui/SortableTable.tsx';
 import { Loading, ProblemAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
-import { type Measure, type MeasurePackage, poamUrl, xlsxUrl } from './model.ts';
+import { type MeasureFields, type MeasurePackage, poamUrl, xlsxUrl } from './model.ts';
 
 /** One delivered package version: the measures as they were frozen, and the downloads. */
 export default function PackageDetail() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const data = useAsync(
-    () => api.get<MeasurePackage & { measures: Measure[] }>(`/measure-packages/${id}`),
+    () => api.get<MeasurePackage & { measures: MeasureFields[] }>(`/measure-packages/${id}`),
     [id],
   );
   if (data.loading && !data.data) return <Loading />;
@@ -30,7 +30,7 @@ export default function PackageDetail() {
   }
   const p = data.data;
   const total = p.measures.reduce((sum, m) => sum + (m.costEstimateCents ?? 0), 0);
-  const columns: Column<Measure>[] = [
+  const columns: Column<MeasureFields>[] = [
     { key: 'title', label: t('measures.title'), render: (m) => m.title },
     { key: 'priority', label: t('measures.priority'), numeric: true, render: (m) => m.priority },
     { key: 'type', label: t('measures.type'), render: (m) => t(`measures.types.${m.type}`) },

@@ -11,16 +11,13 @@ export const MEASURE_STATUSES = ['proposed', 'agreed', 'in_progress', 'done', 'v
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const PRIORITIES = ['1', '2', '3', '4'] as const;
 
-/** The server's rule (STATUS_RULE): one step forward; back only from done to in_progress. */
-export const TRANSITIONS: Record<MeasureStatus, readonly MeasureStatus[]> = {
-  proposed: ['agreed'],
-  agreed: ['in_progress'],
-  in_progress: ['done'],
-  done: ['verified', 'in_progress'],
-  verified: [],
-};
+/** What the caller may do, as the server computes it from the policy and the status. */
+export type MeasureAction = 'edit' | 'change_status' | 'verify';
+export type PackageAction = 'deliver';
+export type AssessmentMeasureAction = 'generate' | 'create' | 'deliver';
 
-export interface Measure {
+/** A measure as frozen into a delivered package (no actions: a snapshot is not worked on). */
+export interface MeasureFields {
   id: string;
   organisationId: string;
   assessmentId: string;
@@ -39,6 +36,21 @@ export interface Measure {
   updatedAt: string;
 }
 
+export interface Measure extends MeasureFields {
+  allowedActions: MeasureAction[];
+  /** The statuses the caller may set now. */
+  allowedStatusTargets: MeasureStatus[];
+}
+
+/** GET /measures; with assessmentId also what the caller may do with that assessment's measures. */
+export interface MeasurePage {
+  items: Measure[];
+  total: number;
+  limit: number;
+  offset: number;
+  assessmentActions?: AssessmentMeasureAction[];
+}
+
 export interface MeasurePackage {
   id: string;
   organisationId: string;
@@ -48,6 +60,7 @@ export interface MeasurePackage {
   deliveredAt: string | null;
   deliveredBy: string | null;
   measureCount: number;
+  allowedActions: PackageAction[];
 }
 
 export interface MeasureHistory {

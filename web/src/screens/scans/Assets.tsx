@@ -1,19 +1,19 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ApiError, api, query } from '../../api.ts';
 import { formatNumber } from '../../format.ts';
 import { useMe } from '../../session.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Button, InputField, SelectInput, TextArea } from '../../ui/controls.tsx';
 import { PointerErrors } from '../../ui/FileUpload.tsx';
+import { FilteredList, useFilteredList } from '../../ui/FilteredList.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Pager } from '../../ui/Pager.tsx';
-import { type Column, SortableTable } from '../../ui/SortableTable.tsx';
-import { Empty, Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
-import { useAsync } from '../../ui/useAsync.ts';
+import type { Column } from '../../ui/SortableTable.tsx';
+import { ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { InstalledProducts } from './InstalledProducts.tsx';
-import { ASSET_KINDS, type Asset, type AssetImportResult, canEdit, fieldErrors, kommuneOf } from './model.ts';
+import { ChooseKommune, useScanKommune } from './kommune.tsx';
+import { ASSET_KINDS, type Asset, type AssetImportResult, canEdit, fieldErrors } from './model.ts';
+import { RowButton } from './parts.tsx';
 import { ScanNav } from './ScanNav.tsx';
 
 const PAGE_SIZE = 50;
@@ -30,34 +30,43 @@ const EMPTY = {
 export default function Assets() {
   const { t } = useTranslation();
   const me = useMe();
-  const kommune = kommuneOf(me);
+  const { kommune, picker } = useScanKommune();
   const editable = canEdit(me);
-  const [params, setParams] = useSearchParams();
-  const kind = params.get('art') ?? '';
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number.parseInt(params.get('seite') ?? '1', 10) || 1);
-  const [search, setSearch] = useState(q);
   const [form, setForm] = useState(EMPTY);
   const [editing, setEditing] = useState<Asset | null>(null);
   const [deleting, setDeleting] = useState<Asset | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
-  const list = useAsync(
-    () =>
+  const list = useFilteredList<Asset, 'art' | 'q'>({
+    filters: [
+      {
+        kind: 'select',
+        param: 'art',
+        id: 'asset-filter-kind',
+        label: t('scans.assets.kind'),
+        options: [
+          { value: '', label: t('scans.all') },
+          ...ASSET_KINDS.map((k) => ({ value: k, label: t(`scans.assets.kinds.${k}`) })),
+        ],
+      },
+      {
+        kind: 'text',
+        param: 'q',
+        id: 'asset-filter-q',
+        label: t('scans.assets.search'),
+        hint: t('scans.hostHint'),
+      },
+    ],
+    pageSize: PAGE_SIZE,
+    load: ({ art, q }, paging) =>
       kommune
         ? api.get<{ items: Asset[]; total: number }>(
-            `/organisations/${kommune.id}/assets${query({ kind: kind || undefined, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
+            `/organisations/${kommune.id}/assets${query({ kind: art || undefined, q: q || undefined, ...paging })}`,
           )
         : Promise.resolve({ items: [], total: 0 }),
-    [kommune?.id, kind, q, page],
-  );
-  if (!kommune) return <ProblemAlert error={new Error(t('scans.noKommune'))} />;
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k);
-    next.delete('seite');
-    setParams(next);
-  };
+    deps: [kommune?.id],
+  });
+  if (!kommune) return <ChooseKommune title={t('scans.assets.title')} picker={picker} />;
   const save = async () => {
     setError(null);
     const body = {
@@ -106,9 +115,8 @@ export default function Assets() {
             label: t('scans.assets.actions'),
             render: (a: Asset) => (
               <span className="actions">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
+                <RowButton
+                  name={a.name}
                   onClick={() => {
                     setEditing(a);
                     setForm({
@@ -123,16 +131,10 @@ export default function Assets() {
                   }}
                 >
                   {t('scans.assets.edit')}
-                  <span className="visually-hidden"> {a.name}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button button--danger button--small"
-                  onClick={() => setDeleting(a)}
-                >
+                </RowButton>
+                <RowButton danger name={a.name} onClick={() => setDeleting(a)}>
                   {t('scans.assets.delete')}
-                  <span className="visually-hidden"> {a.name}</span>
-                </button>
+                </RowButton>
               </span>
             ),
           },
@@ -143,61 +145,16 @@ export default function Assets() {
     <>
       <PageHeading title={t('scans.assets.title')} lead={t('scans.assets.lead')} />
       <ScanNav />
+      {picker}
       {done ? <SuccessAlert label={done} /> : null}
-      <form
-        className="filters"
-        aria-label={t('scans.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: search.trim() });
-        }}
-      >
-        <SelectInput
-          id="asset-filter-kind"
-          label={t('scans.assets.kind')}
-          value={kind}
-          options={[
-            { value: '', label: t('scans.all') },
-            ...ASSET_KINDS.map((k) => ({ value: k, label: t(`scans.assets.kinds.${k}`) })),
-          ]}
-          onChange={(v) => update({ art: v })}
-        />
-        <InputField
-          id="asset-filter-q"
-          label={t('scans.assets.search')}
-          hint={t('scans.hostHint')}
-          value={search}
-          onChange={setSearch}
-        />
-      </form>
-      {list.error ? <ProblemAlert error={list.error} /> : null}
-      {list.loading && !list.data ? (
-        <Loading />
-      ) : list.data && list.data.items.length === 0 ? (
-        <Empty>{t('scans.assets.none')}</Empty>
-      ) : list.data ? (
-        <>
-          <SortableTable
-            caption={t('scans.assets.caption', {
-              count: list.data.total,
-              formatted: formatNumber(list.data.total),
-            })}
-            columns={columns}
-            rows={list.data.items}
-            rowKey={(a) => a.id}
-          />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onPage={(p) => {
-              const next = new URLSearchParams(params);
-              p === 1 ? next.delete('seite') : next.set('seite', String(p));
-              setParams(next);
-            }}
-          />
-        </>
-      ) : null}
+      <FilteredList
+        list={list}
+        label={t('scans.filters')}
+        columns={columns}
+        rowKey={(a) => a.id}
+        caption={(count, formatted) => t('scans.assets.caption', { count, formatted })}
+        empty={t('scans.assets.none')}
+      />
       {editable ? (
         <div className="two-columns">
           <section className="card" aria-labelledby="asset-form-title">

@@ -6,15 +6,9 @@ import { useMe } from '../../session.tsx';
 import { Button, InputField, ScrollRegion, SelectInput, TextArea } from '../../ui/controls.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Empty, Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
-import { useAsync } from '../../ui/useAsync.ts';
-import {
-  type Authorisation,
-  canEdit,
-  type DomainVerification,
-  fieldErrors,
-  kommuneOf,
-  TARGET_KINDS,
-} from './model.ts';
+import { ChooseKommune, useScanKommune } from './kommune.tsx';
+import { type Authorisation, canEdit, type DomainVerification, fieldErrors, TARGET_KINDS } from './model.ts';
+import { RowButton, useKommuneItems } from './parts.tsx';
 import { ScanNav } from './ScanNav.tsx';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -23,7 +17,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 export default function Authorisations() {
   const { t } = useTranslation();
   const me = useMe();
-  const kommune = kommuneOf(me);
+  const { kommune, picker } = useScanKommune();
   const editable = canEdit(me);
   const [done, setDone] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -31,25 +25,14 @@ export default function Authorisations() {
     kind: 'domain' as (typeof TARGET_KINDS)[number],
     target: '',
     ports: '',
-    expiresOn: inDays(365),
+    // The end of the chosen day counts; a year less a day keeps that within the one-year limit.
+    expiresOn: inDays(364),
     note: '',
   });
   const [domain, setDomain] = useState('');
-  const grants = useAsync(
-    () =>
-      kommune
-        ? api.get<{ items: Authorisation[] }>(`/organisations/${kommune.id}/scan-authorisations`)
-        : Promise.resolve({ items: [] }),
-    [kommune?.id],
-  );
-  const proofs = useAsync(
-    () =>
-      kommune
-        ? api.get<{ items: DomainVerification[] }>(`/organisations/${kommune.id}/domain-verifications`)
-        : Promise.resolve({ items: [] }),
-    [kommune?.id],
-  );
-  if (!kommune) return <ProblemAlert error={new Error(t('scans.noKommune'))} />;
+  const grants = useKommuneItems<Authorisation>(kommune, 'scan-authorisations');
+  const proofs = useKommuneItems<DomainVerification>(kommune, 'domain-verifications');
+  if (!kommune) return <ChooseKommune title={t('scans.auth.title')} picker={picker} />;
   const run = async (action: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
@@ -86,6 +69,7 @@ export default function Authorisations() {
     <>
       <PageHeading title={t('scans.auth.title')} lead={t('scans.auth.lead')} />
       <ScanNav />
+      {picker}
       {done ? <SuccessAlert label={done} /> : null}
       {error ? <ProblemAlert error={error} /> : null}
       <section aria-labelledby="grants-title">
@@ -120,9 +104,8 @@ export default function Authorisations() {
                     {editable ? (
                       <td>
                         {g.status === 'active' ? (
-                          <button
-                            type="button"
-                            className="button button--secondary button--small"
+                          <RowButton
+                            name={g.target}
                             onClick={() =>
                               run(
                                 () => api.post(`/scan-authorisations/${g.id}/revoke`, {}),
@@ -131,8 +114,7 @@ export default function Authorisations() {
                             }
                           >
                             {t('scans.auth.revoke')}
-                            <span className="visually-hidden"> {g.target}</span>
-                          </button>
+                          </RowButton>
                         ) : null}
                       </td>
                     ) : null}

@@ -8,6 +8,7 @@ import { Button, InputField, ScrollRegion, TextArea } from '../../ui/controls.ts
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
+import { useOrgLink } from './kommune.tsx';
 import { canEdit, type FindingDetail as Detail, fieldErrors } from './model.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -16,6 +17,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 export default function FindingDetail() {
   const { t } = useTranslation();
   const me = useMe();
+  const link = useOrgLink();
   const { id = '' } = useParams();
   const finding = useAsync(() => api.get<Detail>(`/scan-findings/${id}`), [id]);
   const [reason, setReason] = useState('');
@@ -40,7 +42,7 @@ export default function FindingDetail() {
   return (
     <>
       <nav aria-label={t('scans.breadcrumb')} className="breadcrumbs">
-        <Link to="/scans/befunde">{t('scans.findingsTitle')}</Link>
+        <Link to={link('/scans/befunde')}>{t('scans.findingsTitle')}</Link>
       </nav>
       <PageHeading title={f.title} />
       {done ? <SuccessAlert label={done} /> : null}

@@ -6,6 +6,7 @@ import { Button, InputField, ScrollRegion } from '../../ui/controls.tsx';
 import { Empty, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
 import { fieldErrors } from './model.ts';
+import { RowButton } from './parts.tsx';
 
 interface InstalledProduct {
   id: string;
@@ -81,9 +82,9 @@ export function InstalledProducts({
                   <td className="mono">{p.cpe ?? p.purl ?? '–'}</td>
                   {editable ? (
                     <td>
-                      <button
-                        type="button"
-                        className="button button--danger button--small"
+                      <RowButton
+                        danger
+                        name={name(p)}
                         onClick={() =>
                           run(
                             () => api.delete(`/installed-products/${p.id}`),
@@ -92,8 +93,7 @@ export function InstalledProducts({
                         }
                       >
                         {t('scans.assets.delete')}
-                        <span className="visually-hidden"> {name(p)}</span>
-                      </button>
+                      </RowButton>
                     </td>
                   ) : null}
                 </tr>

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import { api, query } from '../../api.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { useMe } from '../../session.tsx';
 import { Button, InputField, ScrollRegion, SelectInput } from '../../ui/controls.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
-import { type Authorisation, canEdit, fieldErrors, kommuneOf, type ScanRun } from './model.ts';
+import { ChooseKommune, useScanKommune } from './kommune.tsx';
+import { canEdit, fieldErrors, ORG_PARAM, type ScanRun } from './model.ts';
+import { AuthorisedTargets, useKommuneItems } from './parts.tsx';
 import { ScanNav } from './ScanNav.tsx';
 
 const RUNNING = new Set(['queued', 'running']);
@@ -17,26 +19,11 @@ const RUNNING = new Set(['queued', 'running']);
 export default function Runs() {
   const { t } = useTranslation();
   const me = useMe();
-  const kommune = kommuneOf(me);
+  const { kommune, picker, link } = useScanKommune();
   const [kind, setKind] = useState<'url' | 'host' | 'domain'>('url');
   const [target, setTarget] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const runs = useAsync(
-    () =>
-      kommune
-        ? api.get<{ items: ScanRun[] }>(`/organisations/${kommune.id}/scan-runs?limit=50`)
-        : Promise.resolve({ items: [] }),
-    [kommune?.id],
-  );
-  const grants = useAsync(
-    () =>
-      kommune
-        ? api.get<{ items: Authorisation[] }>(
-            `/organisations/${kommune.id}/scan-authorisations?status=active`,
-          )
-        : Promise.resolve({ items: [] }),
-    [kommune?.id],
-  );
+  const runs = useKommuneItems<ScanRun>(kommune, 'scan-runs?limit=50');
   const busy = (runs.data?.items ?? []).some((r) => RUNNING.has(r.state));
   // Progress by polling while something is queued or running.
   useEffect(() => {
@@ -44,7 +31,7 @@ export default function Runs() {
     const timer = window.setInterval(runs.reload, 3000);
     return () => window.clearInterval(timer);
   }, [busy, runs.reload]);
-  if (!kommune) return <ProblemAlert error={new Error(t('scans.noKommune'))} />;
+  if (!kommune) return <ChooseKommune title={t('scans.runs.title')} picker={picker} />;
   const start = async () => {
     setError(null);
     try {
@@ -60,15 +47,11 @@ export default function Runs() {
     <>
       <PageHeading title={t('scans.runs.title')} lead={t('scans.runs.lead')} />
       <ScanNav />
+      {picker}
       {canEdit(me) ? (
         <section className="card" aria-labelledby="run-start">
           <h2 id="run-start">{t('scans.runs.start')}</h2>
-          {grants.data && grants.data.items.length === 0 ? <p>{t('scans.runs.noGrants')}</p> : null}
-          {grants.data && grants.data.items.length > 0 ? (
-            <p>
-              {t('scans.runs.authorised')}: {grants.data.items.map((g) => g.target).join(', ')}
-            </p>
-          ) : null}
+          <AuthorisedTargets organisationId={kommune.id} />
           {error ? <ProblemAlert error={error} /> : null}
           <form
             className="inline-form"
@@ -122,7 +105,7 @@ export default function Runs() {
               {runs.data.items.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <Link to={`/scans/laeufe/${r.id}`}>
+                    <Link to={link(`/scans/laeufe/${r.id}`)}>
                       {r.targetHost}
                       {r.targetPort ? `:${r.targetPort}` : ''}
                     </Link>
@@ -162,7 +145,7 @@ export function RunDetail() {
   return (
     <>
       <nav aria-label={t('scans.breadcrumb')} className="breadcrumbs">
-        <Link to="/scans/laeufe">{t('scans.runs.title')}</Link>
+        <Link to={`/scans/laeufe${query({ [ORG_PARAM]: r.organisationId })}`}>{t('scans.runs.title')}</Link>
       </nav>
       <PageHeading title={t('scans.runs.detailTitle', { target: r.targetHost })} />
       <p role="status">

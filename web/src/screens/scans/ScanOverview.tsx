@@ -10,41 +10,37 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Empty, Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { TrendChart } from '../../ui/TrendChart.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
+import { ChooseKommune, useScanKommune } from './kommune.tsx';
 import {
   canEdit,
-  kommuneOf,
   SCAN_FORMATS,
   type ScanImport,
   type ScanImportResult,
   type ScanStatus,
   SEVERITIES,
 } from './model.ts';
+import { useKommuneItems } from './parts.tsx';
 import { ScanNav } from './ScanNav.tsx';
 
 /** The Kommune's scan picture: traffic light with its trend, report upload, the imports so far. */
 export default function ScanOverview() {
   const { t } = useTranslation();
   const me = useMe();
-  const kommune = kommuneOf(me);
+  const { kommune, picker, link } = useScanKommune();
   const [format, setFormat] = useState<(typeof SCAN_FORMATS)[number]>('auto');
   const [result, setResult] = useState<ScanImportResult | null>(null);
   const status = useAsync(
     () => (kommune ? api.get<ScanStatus>(`/organisations/${kommune.id}/scan-status`) : Promise.resolve(null)),
     [kommune?.id],
   );
-  const imports = useAsync(
-    () =>
-      kommune
-        ? api.get<{ items: ScanImport[] }>(`/organisations/${kommune.id}/scan-imports`)
-        : Promise.resolve({ items: [] }),
-    [kommune?.id],
-  );
-  if (!kommune) return <ProblemAlert error={new Error(t('scans.noKommune'))} />;
+  const imports = useKommuneItems<ScanImport>(kommune, 'scan-imports');
+  if (!kommune) return <ChooseKommune title={t('scans.pageTitle')} picker={picker} />;
   const s = status.data;
   return (
     <>
       <PageHeading title={t('scans.pageTitle')} lead={t('scans.lead', { name: kommune.name })} />
       <ScanNav />
+      {picker}
       {status.error ? <ProblemAlert error={status.error} /> : null}
       {status.loading && !s ? (
         <Loading />
@@ -63,7 +59,7 @@ export default function ScanOverview() {
                 <Fragment key={sev}>
                   <dt>{t('scans.openBySeverity', { severity: t(`scans.severity.${sev}`) })}</dt>
                   <dd>
-                    <Link to={`/scans/befunde${query({ state: 'open', severity: sev })}`}>
+                    <Link to={link(`/scans/befunde${query({ state: 'open', severity: sev })}`)}>
                       {formatNumber(s.open[sev])}
                     </Link>
                   </dd>
@@ -125,7 +121,7 @@ export default function ScanOverview() {
                   low: formatNumber(result.open.low),
                   info: formatNumber(result.open.info),
                 })}{' '}
-                <Link to="/scans/befunde?state=open">{t('scans.toFindings')}</Link>
+                <Link to={link('/scans/befunde?state=open')}>{t('scans.toFindings')}</Link>
               </p>
             </SuccessAlert>
           ) : null}

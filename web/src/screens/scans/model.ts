@@ -7,6 +7,9 @@ export function kommuneOf(me: Me): { id: string; name: string } | null {
   return m ? { id: m.organisationId, name: m.organisationName } : null;
 }
 
+/** The chosen Kommune of the scan screens lives in `org`, so links and the back button keep it. */
+export const ORG_PARAM = 'org';
+
 export const canEdit = (me: Me) => me.memberships.some((m) => m.role === 'isb');
 
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
@@ -151,6 +154,8 @@ export interface ScanStatus {
 
 export interface ScanRun {
   id: string;
+  organisationId: string;
+  scheduleId: string | null;
   targetHost: string;
   targetPort: number | null;
   label: string | null;
@@ -172,9 +177,67 @@ export interface ScanRun {
     | null;
 }
 
+export interface ScanSchedule {
+  id: string;
+  organisationId: string;
+  name: string;
+  cron: string;
+  timezone: string;
+  targets: Record<string, string>[];
+  nextRunAt: string;
+  lastRunAt: string | null;
+  /** Set while paused: the schedule starts no runs. */
+  pausedAt: string | null;
+  pausedBy: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Ready-made cron expressions (minute hour day month weekday), in the schedule's time zone. */
+export const SCHEDULE_PRESETS = [
+  { key: 'daily', cron: '0 2 * * *' },
+  { key: 'weekly', cron: '0 3 * * 1' },
+  { key: 'monthly', cron: '0 4 1 * *' },
+] as const;
+
+/**
+ * A schedule's time as its Kommune reads it: in the schedule's zone (Europe/Berlin), with the
+ * weekday, so "Mo 03:00" is not shown as 02:00 on a machine set to UTC.
+ */
+export function formatScheduleTime(iso: string, timeZone: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** The preset an expression is (white space aside), if any. */
+export function presetOf(cron: string): (typeof SCHEDULE_PRESETS)[number]['key'] | null {
+  const normal = cron.trim().split(/\s+/).join(' ');
+  return SCHEDULE_PRESETS.find((p) => p.cron === normal)?.key ?? null;
+}
+
 /** Field errors keyed by the body path after `/body/` (e.g. `report.title`), for form fields. */
 export function fieldErrors(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fieldErrors() : {};
+}
+
+/** Value, error and onChange of one field of a form that is kept in one state object. */
+export function fieldBinder<F extends Record<string, string>>(
+  form: F,
+  setForm: (next: F) => void,
+  errors: Record<string, string>,
+) {
+  return <K extends keyof F & string>(key: K, errorKey: string = key) => ({
+    value: form[key],
+    error: errors[errorKey],
+    onChange: (value: F[K]) => setForm({ ...form, [key]: value }),
+  });
 }
 
 /** `2026-01-10T02:10` (datetime-local, the browser's zone) → ISO instant; '' stays null. */
