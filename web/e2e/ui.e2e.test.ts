@@ -5,72 +5,29 @@
  * a screenshot in test-results/screenshots/. Skips with a reason when /usr/bin/chromium is absent
  * (`.ci/run` installs it).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
 import * as OTPAuth from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoEmail, PILOT_ARS } from '../../src/domains/demo/seed.ts';
 import { endAllSessions } from '../../src/platform/auth/sessions.ts';
-import type { Database } from '../../src/platform/db/database.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
-import { createTestDatabase, TEST_PASSWORD, testConfig } from '../../test/helpers.ts';
-import { ensureWebBuilt } from '../ensure-built.ts';
+import { TEST_PASSWORD } from '../../test/helpers.ts';
+import {
+  checkPage,
+  fillKol,
+  horizontalOverflow,
+  mainNav,
+  NAV,
+  navLabels,
+  settle,
+  setupBrowserSuite,
+  skipBrowserTests,
+} from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const repoDir = fileURLToPath(new URL('../../', import.meta.url));
-const screenshotDir = join(repoDir, 'test-results', 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const skip = skipBrowserTests('the web UI end-to-end tests');
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  process.stdout.write(
-    `\nSkipping the web UI end-to-end tests: ${CHROMIUM} is missing (apt-get install -y chromium).\n`,
-  );
-}
-
-let database: Database;
-let app: FastifyInstance;
-let browser: Browser;
-let baseUrl: string;
-/** Console errors and CSP violations per page, checked after each test. */
-const problems: string[] = [];
-const contexts: BrowserContext[] = [];
-
-describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    await ensureWebBuilt({ quiet: true });
-    mkdirSync(screenshotDir, { recursive: true });
-    database = await createTestDatabase();
-    app = await buildApp({ database, config: testConfig(), logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+describe.skipIf(skip)('web UI end to end (Chromium)', { timeout: 120_000 }, () => {
+  const ui = setupBrowserSuite();
+  const { newPage, signIn, screenshot } = ui;
 
   it('serves the login page under the strict CSP, small, accessible, German first', async () => {
     const page = await newPage();
@@ -78,7 +35,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     page.on('response', (r) => {
       if (r.url().endsWith('.js')) scripts.push(r.body().then((body) => gzipSync(body, { level: 9 }).length));
     });
-    const response = await page.goto(`${baseUrl}/kommunen`);
+    const response = await page.goto(`${ui.baseUrl}/kommunen`);
     expect(response?.headers()['content-security-policy']).toContain("style-src 'self'");
     expect(response?.headers()['content-security-policy']).not.toContain('unsafe-inline');
     await page.waitForURL(/\/anmelden\?weiter=%2Fkommunen$/);
@@ -117,7 +74,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
 
   it('switches to English and back', async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}/anmelden`);
+    await page.goto(`${ui.baseUrl}/anmelden`);
     await settle(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('h1', { hasText: 'Sign in' }).waitFor();
@@ -137,6 +94,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     await screenshot(page, 'admin-home');
     await expect(navLabels(page)).resolves.toEqual([
       'Start',
+      'Scans',
       'Kommunen',
       'Benutzer',
       'Kataloge',
@@ -178,7 +136,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     await page.getByText('Der Benutzer wurde angelegt.').waitFor();
     await settle(page);
 
-    const halberstadt = await database.db
+    const halberstadt = await ui.database.db
       .selectFrom('organisations')
       .select(['id', 'name', 'subtype'])
       .where('ars', '=', PILOT_ARS.halberstadt)
@@ -204,7 +162,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     await page.locator('.badge--off').waitFor();
     await page.getByRole('button', { name: 'Konto entsperren' }).click();
     await page.getByText('Das Konto ist wieder aktiv.').waitFor();
-    const created = await database.db
+    const created = await ui.database.db
       .selectFrom('users')
       .select(['disabled_at'])
       .where('email', '=', 'neu.isb@halberstadt.example')
@@ -232,6 +190,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     await screenshot(page, 'ministry-home');
     await expect(navLabels(page)).resolves.toEqual([
       'Start',
+      'Scans',
       'Landesübersicht',
       'Kommunen',
       'Protokoll',
@@ -245,13 +204,13 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     await checkPage(page, 'Kommunen');
     await screenshot(page, 'ministry-kommunen');
 
-    const harz = await database.db
+    const harz = await ui.database.db
       .selectFrom('organisations')
       .select(['id'])
       .where('type', '=', 'district')
       .where('name', '=', 'Harz')
       .executeTakeFirstOrThrow();
-    const inHarz = await database.db
+    const inHarz = await ui.database.db
       .selectFrom('organisations')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where((eb) => eb.or([eb('parent_id', '=', harz.id), eb('id', '=', harz.id)]))
@@ -305,7 +264,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     await checkPage(page, 'ministry home 360');
     expect(await horizontalOverflow(page)).toBe(false);
     await screenshot(page, 'ministry-home-360');
-    await page.goto(`${baseUrl}/kommunen`);
+    await page.goto(`${ui.baseUrl}/kommunen`);
     await page.locator('caption', { hasText: '133 Kommunen' }).waitFor();
     await settle(page);
     await checkPage(page, 'Kommunen 360');
@@ -318,7 +277,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
     const card = page.locator('.card', { hasText: 'Ihre zugewiesenen Kommunen' });
     await card.locator('li', { hasText: 'Halberstadt' }).waitFor();
     expect(await card.locator('li').count()).toBe(3);
-    await expect(navLabels(page)).resolves.toEqual(['Start', 'Prüfungen', 'Maßnahmen', 'Mein Konto']);
+    await expect(navLabels(page)).resolves.toEqual(NAV.auditor);
     await checkPage(page, 'auditor home');
     await screenshot(page, 'auditor-home');
   });
@@ -329,16 +288,7 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
       .locator('.card', { hasText: 'Ihre Kommune' })
       .locator('strong', { hasText: 'Halberstadt' })
       .waitFor();
-    await expect(navLabels(page)).resolves.toEqual([
-      'Start',
-      'Bewertungen',
-      'Maßnahmen',
-      'Scans',
-      'Vorfälle',
-      'Warnungen',
-      'Protokoll',
-      'Mein Konto',
-    ]);
+    await expect(navLabels(page)).resolves.toEqual(NAV.isb);
     await checkPage(page, 'isb home');
     await screenshot(page, 'isb-home');
 
@@ -391,28 +341,28 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
 
     const bsi = await signIn('bsi');
     await bsi.locator('.card', { hasText: 'Anonymisierte Auswertungen' }).waitFor();
-    await expect(navLabels(bsi)).resolves.toEqual(['Start', 'Auswertungen', 'Mein Konto']);
+    await expect(navLabels(bsi)).resolves.toEqual(NAV.observer);
     await checkPage(bsi, 'observer home');
     await screenshot(bsi, 'observer-home');
-    await bsi.goto(`${baseUrl}/kommunen`);
+    await bsi.goto(`${ui.baseUrl}/kommunen`);
     await bsi.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
     await checkPage(bsi, 'not found');
   });
 
   it('an expired session leads to the login and back to the same form with what was typed', async () => {
     const page = await signIn('admin');
-    await page.goto(`${baseUrl}/benutzer/neu`);
+    await page.goto(`${ui.baseUrl}/benutzer/neu`);
     await page.locator('h1', { hasText: 'Benutzer anlegen' }).waitFor();
     await settle(page);
     await fillKol(page, 'kol-input-email', 'email', 'nach.ablauf@example.org');
     await fillKol(page, 'kol-input-text', 'displayName', 'Nach Ablauf');
     // The server ends the admin's sessions (as the idle timeout or a logout elsewhere would).
-    const admin = await database.db
+    const admin = await ui.database.db
       .selectFrom('users')
       .select('id')
       .where('email', '=', demoEmail('admin'))
       .executeTakeFirstOrThrow();
-    await endAllSessions(database.db, admin.id);
+    await endAllSessions(ui.database.db, admin.id);
     await page.getByRole('button', { name: 'Benutzer anlegen' }).click();
     await page.waitForURL(/\/anmelden\?weiter=%2Fbenutzer%2Fneu$/);
     await page.getByText('Ihre Sitzung ist abgelaufen.').waitFor();
@@ -432,96 +382,19 @@ describe.skipIf(!hasChromium)('web UI end to end (Chromium)', { timeout: 120_000
   });
 
   it('the server answers unknown API paths with problem+json and hashed assets with a long cache', async () => {
-    const api = await fetch(`${baseUrl}/api/v1/nothing-here`);
+    const api = await fetch(`${ui.baseUrl}/api/v1/nothing-here`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
-    const index = await fetch(`${baseUrl}/benutzer/123`);
+    const index = await fetch(`${ui.baseUrl}/benutzer/123`);
     expect(index.headers.get('cache-control')).toBe('no-cache');
     const html = await index.text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
-    const js = await fetch(`${baseUrl}${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const js = await fetch(`${ui.baseUrl}${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(js.headers.get('content-encoding')).toBe('br');
-    const missing = await fetch(`${baseUrl}/assets/nope-123.js`);
+    const missing = await fetch(`${ui.baseUrl}/assets/nope-123.js`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('cache-control') ?? '').not.toContain('immutable');
   });
-
-  it('logged no console errors and no CSP violations on any page', () => {
-    expect(problems).toEqual([]);
-  });
 });
-
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'de-DE' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const text = message.text();
-    // Chromium logs every 4xx answer (the anonymous GET /api/v1/me, the refused inputs we try);
-    // the UI shows those itself. 5xx and script errors count.
-    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
-    problems.push(`${page.url()}: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-/** Signs in by keyboard alone: type, Tab to the password, Enter submits. */
-async function signIn(local: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(viewport);
-  await page.goto(`${baseUrl}/anmelden`);
-  await page.focus('#email');
-  await page.keyboard.type(demoEmail(local));
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.locator('h1', { hasText: 'Willkommen' }).waitFor();
-  await settle(page);
-  return page;
-}
-
-/**
- * Waits until nothing is loading and every KoliBri element is hydrated (styled). Polls with
- * page.evaluate: waitForFunction evaluates strings in the page, which the CSP (no unsafe-eval) forbids.
- */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const ready = `!document.querySelector('.loading') && [...document.querySelectorAll('*')].every((e) => !e.tagName.startsWith('KOL-') || e.classList.contains('hydrated'))`;
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (await page.evaluate(ready)) return;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`page did not settle: ${page.url()}`);
-}
-
-/** axe-core with the WCAG 2.1 A/AA rules: zero violations. page.evaluate is not subject to the CSP. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await settle(page);
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
-  )) as { id: string }[];
-  expect(violations, `axe on ${name}`).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** Types into a KoliBri input (its native input lives in the element's open shadow root). */
-async function fillKol(scope: Page | ReturnType<Page['locator']>, tag: string, name: string, value: string) {
-  const input = scope.locator(`${tag}[_name="${name}"] input`);
-  await input.fill(value);
-}
-
-const mainNav = (page: Page) => page.locator('nav[aria-label="Hauptnavigation"]');
-const navLabels = (page: Page) => mainNav(page).locator('a').allTextContents();
-
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(
-    'document.documentElement.scrollWidth > document.documentElement.clientWidth',
-  ) as Promise<boolean>;
