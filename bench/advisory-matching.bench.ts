@@ -12,172 +12,58 @@
  * from a product pool that the inventory also draws from, so that matches happen. Seeded, so
  * every run sees the same data. Exit code 1 when a budget is exceeded.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { flattenCsaf } from '../src/domains/advisories/csaf/flatten.ts';
 import { loadCsafValidator, readCsaf } from '../src/domains/advisories/csaf/validate.ts';
-import { type AliasEntry, AliasTable } from '../src/domains/advisories/matching/aliases.ts';
+import { AliasTable } from '../src/domains/advisories/matching/aliases.ts';
 import {
   type AdvisoryMatch,
   type InstalledProduct,
   indexInventory,
   matchAdvisory,
 } from '../src/domains/advisories/matching/match.ts';
+import {
+  BASE_DOCUMENTS,
+  BenchWorld,
+  CISCO_SHAPED,
+  machineLoad,
+  missingReferences,
+  nextRevision,
+  PRODUCTS_PER_KOMMUNE,
+  WID_SHAPED,
+} from './support/inventory.ts';
 
-const REFERENCE = new URL('../../shared/reference/csaf/', import.meta.url);
-const BASES = [
-  'bsi-wid/wid-sec-w-2023-1632.json',
-  'bsi-wid/wid-sec-w-2024-3319.json',
-  'cisa/va-24-201-01.json',
-  'isduba-revisions/avendor-advisory-0004.v3-final.json',
-  'oasis/examples/bsi-2022-0001.json',
-  'oasis/examples/cisco-sa-20180328-smi2.json',
-  'oasis/examples/rhsa-2022_0011.json',
-  'oasis/vex/2022-evd-uc-01-a-001.json',
-  'oasis/vex/2022-evd-uc-01-f-001.json',
-  'oasis/vex/2022-evd-uc-02-na-001.json',
-];
 const ADVISORIES = 1000;
 const MUNICIPALITIES = 133;
-const PRODUCTS_PER_MUNICIPALITY = 50;
-const POOL = 400;
 const BUDGET_TOTAL_MS = 60_000;
 const BUDGET_REVISION_MS = 200;
 
-const missing = BASES.filter((file) => !existsSync(fileURLToPath(new URL(file, REFERENCE))));
+const missing = missingReferences();
 if (missing.length > 0) {
   console.warn(
-    `advisory-matching bench skipped: ${missing.join(', ')} absent under ${fileURLToPath(REFERENCE)}`,
+    `advisory-matching bench skipped: ${missing.join(', ')} absent under ../shared/reference/csaf`,
   );
   process.exit(0);
 }
 
-// --- deterministic randomness --------------------------------------------------------------------
-let seed = 0x5eed_cafe;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-
-// --- product pool, alias table, inventory -------------------------------------------------------
-interface PoolProduct {
-  vendor: string;
-  product: string;
-  cpeVendor: string;
-  cpeProduct: string;
-}
-const pool: PoolProduct[] = [
-  { vendor: 'Apache', product: 'HTTP Server', cpeVendor: 'apache', cpeProduct: 'http_server' },
-  { vendor: 'Debian', product: 'Debian Linux', cpeVendor: 'debian', cpeProduct: 'debian_linux' },
-  { vendor: 'Cisco', product: 'IOS', cpeVendor: 'cisco', cpeProduct: 'ios' },
-];
-for (let i = pool.length; i < POOL; i++) {
-  pool.push({
-    vendor: `Vendor ${i}`,
-    product: `Product ${i}`,
-    cpeVendor: `vendor${i}`,
-    cpeProduct: `product_${i}`,
-  });
-}
-const VERSIONS = [
-  '1.0',
-  '1.2.3',
-  '2.0.1',
-  '2.4.41',
-  '2.4.58',
-  '3.1',
-  '7.1.1-12',
-  '12.2(55)SE',
-  '1.0.0-rc1',
-  '4.2',
-];
-
-const aliasEntries: AliasEntry[] = pool.slice(0, 150).map((p) => ({
-  id: `${p.cpeVendor}:${p.cpeProduct}`,
-  cpes: [`${p.cpeVendor}:${p.cpeProduct}`],
-  purls: [`pkg:generic/${p.cpeVendor}/${p.cpeProduct}`],
-  names: [`${p.vendor} ${p.product}`],
+const world = new BenchWorld();
+const aliases = new AliasTable(world.aliases());
+const organisationIds = Array.from(
+  { length: MUNICIPALITIES },
+  (_, m) => `municipality-${String(m + 1).padStart(3, '0')}`,
+);
+const inventory: InstalledProduct[] = world.inventory(organisationIds).map((p) => ({
+  id: `${p.organisationId}-${p.poolIndex}`,
+  organisationId: p.organisationId,
+  vendor: p.vendor,
+  name: p.product,
+  version: p.version,
+  cpe: p.cpe,
+  purl: p.purl,
 }));
-const aliases = new AliasTable(aliasEntries);
-
-const inventory: InstalledProduct[] = [];
-for (let m = 0; m < MUNICIPALITIES; m++) {
-  const organisationId = `municipality-${String(m + 1).padStart(3, '0')}`;
-  const chosen = new Set<number>();
-  while (chosen.size < PRODUCTS_PER_MUNICIPALITY) chosen.add(Math.floor(random() * pool.length));
-  for (const k of chosen) {
-    const p = pool[k] as PoolProduct;
-    const version = random() < 0.2 ? null : pick(VERSIONS);
-    const shape = random();
-    inventory.push({
-      id: `${organisationId}-${k}`,
-      organisationId,
-      vendor: p.vendor,
-      name: p.product,
-      version,
-      cpe:
-        shape < 0.3
-          ? `cpe:2.3:a:${p.cpeVendor}:${p.cpeProduct}:${version ? version.replace(/[()]/g, '\\$&') : '*'}:*:*:*:*:*:*:*`
-          : shape < 0.45
-            ? `cpe:/a:${p.cpeVendor}:${p.cpeProduct}`
-            : null,
-      purl: shape >= 0.45 && shape < 0.6 ? `pkg:generic/${p.cpeVendor}/${p.cpeProduct}` : null,
-    });
-  }
-}
-
-// --- 1,000 advisories mutated from the real ones --------------------------------------------------
-type Json = Record<string, unknown>;
-const bases = BASES.map((file) => JSON.parse(readFileSync(new URL(file, REFERENCE), 'utf8')) as Json);
-
-function rewriteCpe(cpe: string, p: PoolProduct): string {
-  if (cpe.startsWith('cpe:2.3:')) {
-    const parts = cpe.split(':');
-    parts[3] = p.cpeVendor;
-    parts[4] = p.cpeProduct;
-    return parts.join(':');
-  }
-  const parts = cpe.split(':');
-  parts[2] = p.cpeVendor;
-  parts[3] = p.cpeProduct;
-  return parts.join(':');
-}
-
-function mutateBranches(branches: unknown, current: PoolProduct | null): void {
-  if (!Array.isArray(branches)) return;
-  for (const branch of branches as Json[]) {
-    let identity = current;
-    if (branch.category === 'vendor') {
-      identity = pick(pool);
-      branch.name = identity.vendor;
-    } else if (branch.category === 'product_name' && identity) {
-      branch.name = identity.product;
-    }
-    const product = branch.product as Json | undefined;
-    const helper = product?.product_identification_helper as Json | undefined;
-    if (identity && helper) {
-      if (typeof helper.cpe === 'string') helper.cpe = rewriteCpe(helper.cpe, identity);
-      if (typeof helper.purl === 'string')
-        helper.purl = `pkg:generic/${identity.cpeVendor}/${identity.cpeProduct}`;
-    }
-    mutateBranches(branch.branches, identity);
-  }
-}
-
-function makeAdvisory(i: number): Uint8Array {
-  const doc = structuredClone(bases[i % bases.length] as Json);
-  const tracking = (doc.document as Json).tracking as Json;
-  tracking.id = `BASTEI-BENCH-${String(i).padStart(4, '0')}`;
-  mutateBranches((doc.product_tree as Json | undefined)?.branches, null);
-  return new TextEncoder().encode(JSON.stringify(doc, null, 2));
-}
 
 const generateStart = performance.now();
-const documents = Array.from({ length: ADVISORIES }, (_, i) => makeAdvisory(i));
+const encoder = new TextEncoder();
+const documents = world.advisories(ADVISORIES).map((doc) => encoder.encode(JSON.stringify(doc, null, 2)));
 const generateMs = performance.now() - generateStart;
 const totalBytes = documents.reduce((n, d) => n + d.byteLength, 0);
 
@@ -224,16 +110,8 @@ const batchMs = performance.now() - batchStart;
 
 // --- 2. one new revision --------------------------------------------------------------------------
 function revision(baseIndex: number, n: number): Uint8Array {
-  const doc = JSON.parse(new TextDecoder().decode(documents[baseIndex] as Uint8Array)) as Json;
-  const tracking = (doc.document as Json).tracking as Json;
-  const history = tracking.revision_history as Json[];
-  const last = String((history[history.length - 1] as Json).number);
-  const number = /^\d+$/.test(last) ? String(Number(last) + 1) : `${Number.parseInt(last, 10) + 1}.0.0`;
-  const date = new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString();
-  history.push({ number, date, summary: `Bench revision ${n}` });
-  tracking.version = number;
-  tracking.current_release_date = date;
-  return new TextEncoder().encode(JSON.stringify(doc));
+  const doc = JSON.parse(new TextDecoder().decode(documents[baseIndex] as Uint8Array));
+  return encoder.encode(JSON.stringify(nextRevision(doc, n)));
 }
 
 async function timeRevisions(
@@ -257,15 +135,15 @@ async function timeRevisions(
   };
 }
 
-const wid = await timeRevisions(1, 25); // BSI WID 3319 shape
-const cisco = await timeRevisions(5, 25); // Cisco: 259 leaves, 130 KB
+const wid = await timeRevisions(WID_SHAPED, 25); // BSI WID 3319 shape
+const cisco = await timeRevisions(CISCO_SHAPED, 25); // Cisco: 259 leaves, 130 KB
 
 console.log(`validator library load (once per process, not in the batch): ${fmt(loadMs)}`);
 console.log(
-  `inventory: ${MUNICIPALITIES} municipalities × ${PRODUCTS_PER_MUNICIPALITY} = ${inventory.length} installed products, ${aliases.size} alias entries`,
+  `inventory: ${MUNICIPALITIES} municipalities × ${PRODUCTS_PER_KOMMUNE} = ${inventory.length} installed products, ${aliases.size} alias entries`,
 );
 console.log(
-  `advisories: ${ADVISORIES} from ${BASES.length} reference documents, ${(totalBytes / 1024 / 1024).toFixed(1)} MiB, ${leaves} product leaves (generated in ${fmt(generateMs)})`,
+  `advisories: ${ADVISORIES} from ${BASE_DOCUMENTS.length} reference documents, ${(totalBytes / 1024 / 1024).toFixed(1)} MiB, ${leaves} product leaves (generated in ${fmt(generateMs)})`,
 );
 console.log(
   `batch read+validate+flatten+match: ${fmt(batchMs)} (budget ${fmt(BUDGET_TOTAL_MS)}) = index ${fmt(indexMs)} + read/validate ${fmt(readMs)} + flatten ${fmt(flattenMs)} + match ${fmt(matchMs)}`,
@@ -276,7 +154,7 @@ console.log(
 console.log(
   `one new revision (read+validate+flatten+match), median/max of 25: WID-shaped ${wid.median.toFixed(1)}/${wid.max.toFixed(1)} ms (${wid.matches} matches), Cisco-shaped ${cisco.median.toFixed(1)}/${cisco.max.toFixed(1)} ms (${cisco.matches} matches) (budget ${BUDGET_REVISION_MS} ms)`,
 );
-console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB; ${machineLoad()}`);
 
 const failed =
   batchMs > BUDGET_TOTAL_MS || wid.median > BUDGET_REVISION_MS || cisco.median > BUDGET_REVISION_MS;

@@ -321,7 +321,7 @@ program
   .option('--json', 'print one JSON object per file')
   .action((files: string[], options: { cert?: string; named: string[]; json?: boolean }) =>
     withDatabase(async (database) => {
-      const { importAdvisory } = await import('../domains/advisories/service.ts');
+      const { importAdvisories } = await import('../domains/advisories/service.ts');
       const certs = await database.db
         .selectFrom('organisations')
         .select(['id', 'name', 'short_name'])
@@ -342,11 +342,21 @@ program
         options.named.map(async (email) => (await requireUser(database, email)).id),
       );
       const ctx = systemContext(database.db, `cli:${operator()}`);
-      for (const file of files) {
-        const result = await importAdvisory(ctx, await readFile(file), {
-          organisationId: chosen[0]!.id,
-          namedRecipientUserIds: named,
-        });
+      // one call for all files: validated first, then written in chunks (each file all or nothing)
+      const outcomes = await importAdvisories(ctx, await Promise.all(files.map((file) => readFile(file))), {
+        organisationId: chosen[0]!.id,
+        namedRecipientUserIds: named,
+      });
+      for (const [i, outcome] of outcomes.entries()) {
+        const file = files[i]!;
+        if (!outcome.ok) {
+          process.stderr.write(
+            `${file}: nothing imported. ${outcome.error.title} ${outcome.error.detail ?? ''}\n`,
+          );
+          process.exitCode = 1;
+          continue;
+        }
+        const result = outcome.result;
         const a = result.advisory;
         print(
           Boolean(options.json),

@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    // caught here, where the message is masked, not later in the driver whose URL error carries the input
+    .refine(
+      (value) => URL.canParse(value),
+      'is not a valid URL (special characters in the password must be percent-encoded)',
+    )
     .optional(),
   BASTEI_DB_POOL_SIZE: positiveInt(10),
   BASTEI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -116,9 +121,25 @@ export interface Config {
   csafFeeds: { allowedHosts: string[]; allowPrivateNetworks: boolean };
 }
 
+/**
+ * Hides the password of every `scheme://user:password@host` in `text` (`user:***@`), and the whole
+ * userinfo when it has no colon (a token). Works on text that is not a valid URL, which is exactly
+ * when a setting gets echoed: up to the last `@` of a word, so a password with an unencoded `@`,
+ * `/` or `#` is hidden too (at worst a little more is hidden than needed).
+ */
+export function maskUrlCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s"'<>]*)@/gi, (_, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    return `${scheme}${colon >= 0 ? `${userinfo.slice(0, colon)}:***` : '***'}@`;
+  });
+}
+
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    const masked = problems.map(maskUrlCredentials);
+    super(`Invalid configuration:\n${masked.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = masked;
     this.name = 'ConfigError';
   }
 }

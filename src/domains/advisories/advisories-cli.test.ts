@@ -13,6 +13,8 @@ const BIN = fileURLToPath(new URL('../../../bin/bastei.js', import.meta.url));
 const FILES = [
   'bsi-wid/wid-sec-w-2024-3319.json',
   'oasis/testcases/oasis_csaf_tc-csaf_2_0-2021-6-1-01-01.json',
+  'bsi-wid/wid-sec-w-2023-1632.json',
+  'cisa/va-24-201-01.json',
 ];
 
 let dir: string;
@@ -60,5 +62,19 @@ describe.runIf(hasReference(...FILES))('bastei advisories import', { timeout: 60
     const invalid = await bastei(['advisories', 'import', referencePath(FILES[1]!)!]);
     expect(invalid.code).not.toBe(0);
     expect(invalid.stderr).toContain('/body/');
+    // several files in one call: the valid ones are imported, the invalid one is reported by name
+    const [wid, invalidFile, cisa] = [
+      referencePath(FILES[2]!)!,
+      referencePath(FILES[1]!)!,
+      referencePath(FILES[3]!)!,
+    ];
+    const bulk = await bastei(['advisories', 'import', wid, invalidFile, cisa]);
+    expect(bulk.code).not.toBe(0);
+    expect(bulk.stdout).toContain('Imported WID-SEC-W-2023-1632');
+    expect(bulk.stdout).toContain('Imported VA-24-201-01');
+    expect(bulk.stderr).toContain(`${invalidFile}: nothing imported.`);
+    const repeat = await bastei(['advisories', 'import', wid, cisa, file]);
+    expect(repeat.code, repeat.stderr).toBe(0);
+    expect(repeat.stdout.match(/Already present/g)).toHaveLength(3);
   });
 });

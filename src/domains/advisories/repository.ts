@@ -203,14 +203,39 @@ export async function advisoryAddressedTo(db: Executor, scope: Scope, advisoryId
   return row !== undefined;
 }
 
+/**
+ * A bytea value as a hex text parameter decoded by the database. The embedded database's driver
+ * turns a Uint8Array parameter into hex one byte at a time (about 40 ms for a 200 KB advisory);
+ * Buffer's native hex encoding does it in well under a millisecond, on PostgreSQL just as well.
+ */
+export const byteaParam = (bytes: Uint8Array) =>
+  sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
+
+/** Reading bytea back: the same in the other direction. */
+const byteaColumn = sql<string>`encode(content, 'hex')`;
+
 /** The stored bytes of an advisory the caller was already allowed to read. */
 export async function unsafeAdvisoryContent(db: Executor, id: string): Promise<Uint8Array> {
   const row = await db
     .selectFrom('advisories')
-    .select('content')
+    .select(byteaColumn.as('hex'))
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return row.content;
+  return Buffer.from(row.hex, 'hex');
+}
+
+/** The stored bytes of several advisories (re-matching: the caller chose them). */
+export async function unsafeAdvisoryContents(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; content: Uint8Array }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('advisories')
+    .select(['id', byteaColumn.as('hex')])
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({ id: r.id, content: Buffer.from(r.hex, 'hex') }));
 }
 
 // --- organisations ---------------------------------------------------------------------------------
@@ -288,16 +313,17 @@ export async function findInstalledProducts(
 }
 
 /**
- * A cheap stamp of the inventory in `scope`: the row count and the newest created/updated time.
- * Adding or removing a product changes the count or the newest time, editing one the newest
- * updated_at; together with the generation counter that `rematchOrganisation` bumps on every
- * inventory change it tells a cached index from a stale one.
+ * A cheap stamp of the inventory in `scope` and of the CERT's alias table, in one query: row counts
+ * and newest created/updated times. Adding or removing a product or alias changes a count or a
+ * newest time, editing one the newest updated_at; together with the generation counter that
+ * `rematchOrganisation` bumps on every inventory change it tells a cached index from a stale one.
  */
-export async function inventoryStamp(db: Executor, scope: Scope): Promise<string> {
+export async function indexStamp(db: Executor, scope: Scope, certId: string): Promise<string> {
   const row = await db
     .selectFrom('installed_products')
     .select(
-      sql<string>`count(*)::text || ':' || coalesce(max(greatest(created_at, updated_at))::text, '')`.as(
+      sql<string>`count(*)::text || ':' || coalesce(max(greatest(installed_products.created_at, installed_products.updated_at))::text, '') || '#' ||
+        (select count(*)::text || ':' || coalesce(max(a.updated_at)::text, '') from advisory_aliases a where a.organisation_id = ${certId})`.as(
         'stamp',
       ),
     )
@@ -426,6 +452,92 @@ export async function matchSummary(
     .groupBy(['class', 'review_decision'])
     .execute();
   return rows.map((r) => ({ ...r, matches: Number(r.matches), organisations: Number(r.organisations) }));
+}
+
+export interface MatchRow {
+  /** The advisory the match belongs to after the write. */
+  advisory_id: string;
+  organisation_id: string;
+  installed_product_id: string;
+  product_id: string;
+  class: 'confirmed' | 'probable' | 'review';
+  basis: string;
+  reasons: string[];
+  installed_version: string | null;
+  advisory_version: string | null;
+  cves: string[];
+  max_base_score: number | null;
+}
+
+export interface MatchMove {
+  /** Where the matches are now: the same advisory (re-match), the superseded revision, or null. */
+  source: string | null;
+  /** The advisory whose complete match set `rows` are (all rows with this advisory_id). */
+  target: string;
+}
+
+/**
+ * Makes the stored matches of every `move.target` equal to its rows, starting from the rows of
+ * `move.source`, in one statement: rows of a pair that no longer matches are deleted, rows whose
+ * pair still matches are moved to the target and updated only where something changed, new pairs
+ * are inserted. So match ids stay stable and a re-match that finds the same writes nothing; the
+ * CERT's decision on a pair survives while the pair is still a review match.
+ * `onlyOrganisationId`: the rows are that Kommune's only; others' stored matches stay untouched.
+ * Unscoped: the caller decided which advisories and Kommunen it acts on.
+ */
+export async function unsafeWriteMatches(
+  trx: Executor,
+  moves: readonly MatchMove[],
+  rows: readonly MatchRow[],
+  onlyOrganisationId: string | null = null,
+): Promise<void> {
+  if (moves.length === 0) return;
+  // jsonb_to_recordset: one parameter for any number of rows (a multi-row VALUES list would bind
+  // 11 parameters per row, which the embedded database serialises one by one)
+  await sql`
+    with moves as (
+      select * from unnest(${moves.map((m) => m.source)}::uuid[], ${moves.map((m) => m.target)}::uuid[]) as s (source, target)
+    ),
+    incoming as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as i (
+        advisory_id uuid, organisation_id uuid, installed_product_id uuid, product_id text, class text,
+        basis text, reasons text[], installed_version text, advisory_version text, cves text[],
+        max_base_score double precision)
+    ),
+    gone as (
+      delete from advisory_matches m using moves s
+      where m.advisory_id = s.source
+        and (${onlyOrganisationId}::uuid is null or m.organisation_id = ${onlyOrganisationId}::uuid)
+        and not exists (select 1 from incoming i where i.advisory_id = s.target
+          and i.installed_product_id = m.installed_product_id and i.product_id = m.product_id)
+    ),
+    kept as (
+      update advisory_matches m set
+        advisory_id = i.advisory_id, organisation_id = i.organisation_id, class = i.class, basis = i.basis,
+        reasons = i.reasons, installed_version = i.installed_version, advisory_version = i.advisory_version,
+        cves = i.cves, max_base_score = i.max_base_score,
+        -- a decision is about a review match: kept while it stays one, dropped otherwise
+        review_decision = case when i.class = 'review' then m.review_decision end,
+        review_note = case when i.class = 'review' then m.review_note end,
+        reviewed_by = case when i.class = 'review' then m.reviewed_by end,
+        reviewed_at = case when i.class = 'review' then m.reviewed_at end,
+        matched_at = now()
+      from incoming i join moves s on s.target = i.advisory_id
+      where m.advisory_id = s.source
+        and m.installed_product_id = i.installed_product_id and m.product_id = i.product_id
+        and (s.source <> s.target
+          or (m.organisation_id, m.class, m.basis, m.reasons, m.installed_version, m.advisory_version, m.cves, m.max_base_score)
+            is distinct from
+             (i.organisation_id, i.class, i.basis, i.reasons, i.installed_version, i.advisory_version, i.cves, i.max_base_score))
+    )
+    insert into advisory_matches (advisory_id, organisation_id, installed_product_id, product_id, class, basis,
+      reasons, installed_version, advisory_version, cves, max_base_score)
+    select i.advisory_id, i.organisation_id, i.installed_product_id, i.product_id, i.class, i.basis,
+      i.reasons, i.installed_version, i.advisory_version, i.cves, i.max_base_score
+    from incoming i join moves s on s.target = i.advisory_id
+    where not exists (select 1 from advisory_matches m where m.advisory_id = s.source
+      and m.installed_product_id = i.installed_product_id and m.product_id = i.product_id)
+  `.execute(trx);
 }
 
 // --- aliases ---------------------------------------------------------------------------------------

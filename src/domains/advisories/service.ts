@@ -28,18 +28,23 @@ import {
   type AdvisoryFilter,
   type AdvisoryRecord,
   advisoryAddressedTo,
+  byteaParam,
   findAdvisories,
   findAdvisoryById,
   findAliases,
   findInstalledProducts,
   findMatches,
   type InventoryRow,
-  inventoryStamp,
+  indexStamp,
   type MatchFilter,
+  type MatchMove,
+  type MatchRow,
   matchSummary,
   type OrganisationInfo,
   unsafeAdvisoryContent,
+  unsafeAdvisoryContents,
   unsafeOrganisationInfo,
+  unsafeWriteMatches,
 } from './repository.ts';
 import type { AliasInput, ReviewInput } from './schemas.ts';
 
@@ -101,6 +106,23 @@ async function flatOf(db: Executor, advisoryId: string, document?: unknown): Pro
   return flat;
 }
 
+/** Flattened forms of several advisories; the uncached ones' contents are read in one query. */
+async function flatsOf(db: Executor, ids: readonly string[]): Promise<Map<string, FlatAdvisory>> {
+  const missing = ids.filter((id) => !flatCache.has(id));
+  const contents = new Map<string, Uint8Array>();
+  for (let i = 0; i < missing.length; i += 200) {
+    for (const row of await unsafeAdvisoryContents(db, missing.slice(i, i + 200))) {
+      contents.set(row.id, row.content);
+    }
+  }
+  const flats = new Map<string, FlatAdvisory>();
+  for (const id of ids) {
+    const content = contents.get(id);
+    flats.set(id, await flatOf(db, id, content ? JSON.parse(new TextDecoder().decode(content)) : undefined));
+  }
+  return flats;
+}
+
 interface CachedIndex {
   key: string;
   index: InventoryIndex;
@@ -120,7 +142,7 @@ const toInstalled = (row: InventoryRow) => ({
   purl: row.purl,
 });
 
-async function aliasTableOf(db: Executor, certId: string): Promise<{ table: AliasTable; stamp: string }> {
+async function aliasTableOf(db: Executor, certId: string): Promise<AliasTable> {
   const rows = await findAliases(db, { all: false, organisationIds: [certId], subtreeRootIds: [] });
   const entries: AliasEntry[] = rows.map((r) => ({
     id: r.alias_key,
@@ -129,25 +151,28 @@ async function aliasTableOf(db: Executor, certId: string): Promise<{ table: Alia
     purls: r.purls,
     names: r.names,
   }));
-  const stamp = rows.map((r) => `${r.id}@${new Date(r.updated_at).getTime()}`).join(',');
-  return { table: new AliasTable(entries), stamp };
+  return new AliasTable(entries);
 }
 
+/** The state's inventory indexed with the CERT's aliases; one small query when nothing changed. */
 async function stateIndex(db: Executor, cert: OrganisationInfo): Promise<InventoryIndex> {
   const scope = servedScope(cert);
-  const [stamp, aliases] = await Promise.all([inventoryStamp(db, scope), aliasTableOf(db, cert.id)]);
-  const key = `${inventoryGeneration}#${stamp}#${aliases.stamp}`;
+  const key = `${inventoryGeneration}#${await indexStamp(db, scope, cert.id)}`;
   const cached = indexCache.get(cert.id);
   if (cached && cached.key === key) return cached.index;
-  const products = await findInstalledProducts(db, scope);
-  const index = indexInventory(products.map(toInstalled), aliases.table);
+  const [products, aliases] = await Promise.all([
+    findInstalledProducts(db, scope),
+    aliasTableOf(db, cert.id),
+  ]);
+  const index = indexInventory(products.map(toInstalled), aliases);
   indexCache.set(cert.id, { key, index });
   return index;
 }
 
 // --- storing matches -------------------------------------------------------------------------------
 
-const INSERT_CHUNK = 500;
+/** Rows per match statement: several advisories' matches go into one, split only between advisories. */
+const MATCH_ROWS_PER_STATEMENT = 20_000;
 
 export interface MatchCounts {
   confirmed: number;
@@ -163,93 +188,61 @@ const countMatches = (matches: readonly AdvisoryMatch[]): MatchCounts => ({
   organisations: new Set(matches.map((m) => m.organisationId)).size,
 });
 
+const stored = (matches: readonly AdvisoryMatch[]) => matches.filter((m) => m.class !== 'suppressed');
+
+const matchRow = (advisoryId: string, m: AdvisoryMatch): MatchRow => ({
+  advisory_id: advisoryId,
+  organisation_id: m.organisationId,
+  installed_product_id: m.installedProductId,
+  product_id: m.productId,
+  class: m.class as MatchRow['class'],
+  basis: m.basis,
+  reasons: m.reasons,
+  installed_version: m.installedVersion,
+  advisory_version: m.advisoryVersion,
+  cves: m.cves,
+  max_base_score: m.maxBaseScore,
+});
+
+interface PendingMatches extends MatchMove {
+  /** Stored matches only (no suppressed ones). */
+  matches: readonly AdvisoryMatch[];
+}
+
 /**
- * Replaces the stored matches of `advisory` (on one Kommune, or all) with `matches`. The CERT's
- * review decisions survive re-matching and new revisions while the (installed product, leaf) pair
- * is still a review match.
+ * Writes the match sets of several advisories in as few statements as their size allows (see
+ * `unsafeWriteMatches`: only changes are written), and stamps `matched_at` unless told not to.
  */
-async function storeMatches(
+async function writeMatchSets(
   trx: Tx,
-  advisory: Pick<AdvisoryRecord, 'id' | 'organisation_id' | 'document_key'>,
-  all: readonly AdvisoryMatch[],
-  onlyOrganisationId?: string,
-): Promise<MatchCounts> {
-  const matches = all.filter((m) => m.class !== 'suppressed');
-  const decisions = await trx
-    .selectFrom('advisory_matches')
-    .innerJoin('advisories', 'advisories.id', 'advisory_matches.advisory_id')
-    .select([
-      'advisory_matches.installed_product_id',
-      'advisory_matches.product_id',
-      'advisory_matches.review_decision',
-      'advisory_matches.review_note',
-      'advisory_matches.reviewed_by',
-      'advisory_matches.reviewed_at',
-    ])
-    .where('advisories.organisation_id', '=', advisory.organisation_id)
-    .where('advisories.document_key', '=', advisory.document_key)
-    .where('advisory_matches.review_decision', 'is not', null)
-    .$if(onlyOrganisationId !== undefined, (q) =>
-      q.where('advisory_matches.organisation_id', '=', onlyOrganisationId as string),
-    )
-    .execute();
-  const decided = new Map(decisions.map((d) => [`${d.installed_product_id}|${d.product_id}`, d]));
-  // Match ids stay stable while the pair still matches (review decisions and links keep pointing at them).
-  await trx
-    .deleteFrom('advisory_matches')
-    .where('advisory_id', '=', advisory.id)
-    .$if(onlyOrganisationId !== undefined, (q) =>
-      q.where('organisation_id', '=', onlyOrganisationId as string),
-    )
-    .where(
-      sql<boolean>`(installed_product_id, product_id) not in (select * from unnest(${matches.map((m) => m.installedProductId)}::uuid[], ${matches.map((m) => m.productId)}::text[]))`,
-    )
-    .execute();
-  const rows = matches.map((m) => {
-    const decision = m.class === 'review' ? decided.get(`${m.installedProductId}|${m.productId}`) : undefined;
-    return {
-      advisory_id: advisory.id,
-      organisation_id: m.organisationId,
-      installed_product_id: m.installedProductId,
-      product_id: m.productId,
-      class: m.class as 'confirmed' | 'probable' | 'review',
-      basis: m.basis,
-      reasons: m.reasons,
-      installed_version: m.installedVersion,
-      advisory_version: m.advisoryVersion,
-      cves: m.cves,
-      max_base_score: m.maxBaseScore,
-      review_decision: decision?.review_decision ?? null,
-      review_note: decision?.review_note ?? null,
-      reviewed_by: decision?.reviewed_by ?? null,
-      reviewed_at: decision?.reviewed_at ?? null,
-    };
-  });
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+  pending: readonly PendingMatches[],
+  onlyOrganisationId: string | null = null,
+  stamp = true,
+): Promise<void> {
+  let moves: MatchMove[] = [];
+  let rows: MatchRow[] = [];
+  const flush = async () => {
+    await unsafeWriteMatches(trx, moves, rows, onlyOrganisationId);
+    moves = [];
+    rows = [];
+  };
+  for (const set of pending) {
+    if (moves.length > 0 && rows.length + set.matches.length > MATCH_ROWS_PER_STATEMENT) await flush();
+    moves.push({ source: set.source, target: set.target });
+    for (const m of set.matches) rows.push(matchRow(set.target, m));
+  }
+  await flush();
+  if (stamp && pending.length > 0) {
     await trx
-      .insertInto('advisory_matches')
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['advisory_id', 'installed_product_id', 'product_id']).doUpdateSet({
-          organisation_id: (eb) => eb.ref('excluded.organisation_id'),
-          class: (eb) => eb.ref('excluded.class'),
-          basis: (eb) => eb.ref('excluded.basis'),
-          reasons: (eb) => eb.ref('excluded.reasons'),
-          installed_version: (eb) => eb.ref('excluded.installed_version'),
-          advisory_version: (eb) => eb.ref('excluded.advisory_version'),
-          cves: (eb) => eb.ref('excluded.cves'),
-          max_base_score: (eb) => eb.ref('excluded.max_base_score'),
-          // a decision is about a review match: kept while it stays one, dropped otherwise
-          review_decision: sql`case when excluded.class <> 'review' then null when advisory_matches.review_decision is not null then advisory_matches.review_decision else excluded.review_decision end`,
-          review_note: sql`case when excluded.class <> 'review' then null when advisory_matches.review_decision is not null then advisory_matches.review_note else excluded.review_note end`,
-          reviewed_by: sql`case when excluded.class <> 'review' then null when advisory_matches.review_decision is not null then advisory_matches.reviewed_by else excluded.reviewed_by end`,
-          reviewed_at: sql`case when excluded.class <> 'review' then null when advisory_matches.review_decision is not null then advisory_matches.reviewed_at else excluded.reviewed_at end`,
-        }),
+      .updateTable('advisories')
+      .set({ matched_at: new Date() })
+      .where(
+        'id',
+        'in',
+        pending.map((p) => p.target),
       )
       .execute();
   }
-  await trx.updateTable('advisories').set({ matched_at: new Date() }).where('id', '=', advisory.id).execute();
-  return countMatches(matches);
 }
 
 // --- import ----------------------------------------------------------------------------------------
@@ -271,16 +264,55 @@ export interface ImportResult {
   warnings: { pointer: string; message: string; test: string }[];
 }
 
-const LOCK_NAMESPACE = 7_403_200;
+/** One document of a bulk import: its result, or why it was refused (nothing of it was stored). */
+export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; error: AppError };
 
-export async function importAdvisory(
+const LOCK_NAMESPACE = 7_403_200;
+/** The database's limit on `document_key` (migrations/20261123220000_advisories.sql). */
+const MAX_DOCUMENT_KEY = 1200;
+/**
+ * Advisories written per transaction in a bulk import. On the embedded database one transaction
+ * holds the only session: a chunk keeps other requests waiting for about a second at most.
+ */
+const WRITE_CHUNK = 100;
+
+/** A document read, validated and flattened (CPU work done before any database session). */
+interface Prepared {
+  position: number;
+  read: CsafRead;
+  documentKey: string;
+  named: string[];
+  flat: FlatAdvisory;
+  maxBaseScore: number | null;
+  /** Matched against `matchedWith`, stored ones only. */
+  matches?: readonly AdvisoryMatch[];
+  matchedWith?: InventoryIndex;
+}
+
+interface CurrentRevision {
+  id: string;
+  version: string;
+  tracking_status: 'draft' | 'interim' | 'final';
+  current_release_date: Date | string | null;
+}
+
+const isNewer = (read: CsafRead, current: CurrentRevision | undefined) =>
+  !current ||
+  compareCsafRevisions(read, {
+    version: current.version,
+    trackingStatus: current.tracking_status,
+    currentReleaseDate: current.current_release_date
+      ? new Date(current.current_release_date).toISOString()
+      : '',
+  }) > 0;
+
+async function prepareDocument(
   ctx: RequestContext,
   bytes: Uint8Array,
-  options: ImportOptions = {},
-): Promise<ImportResult> {
-  const cert = await actingCert(ctx, ctx.db, options.organisationId);
+  position: number,
+  options: ImportOptions,
+): Promise<Prepared> {
   const read = await readCsafUpload(bytes, options.maxBytes);
-  const documentKey = csafDocumentKey(read);
   const named = [
     ...new Set([
       ...(read.tlp.label === 'RED' && actorUserId(ctx.actor) ? [actorUserId(ctx.actor) as string] : []),
@@ -293,55 +325,191 @@ export async function importAdvisory(
       errors: [{ pointer: '/query/namedRecipientUserIds', message: 'erforderlich bei TLP:RED' }],
     });
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    // revisions of one document arrive one after the other, whatever the number of importers
-    await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${cert.id}#${documentKey}`}))`.execute(
-      trx,
-    );
-    const same = await trx
-      .selectFrom('advisories')
-      .select('id')
-      .where('organisation_id', '=', cert.id)
-      .where('sha512', '=', read.sha512)
-      .executeTakeFirst();
-    if (same) {
-      const record = await unsafeAdvisoryRecord(trx, same.id);
-      return {
+  const documentKey = csafDocumentKey(read);
+  if (documentKey.length > MAX_DOCUMENT_KEY) {
+    throw new AppError('validation-failed', {
+      detail: `Namensraum des Herausgebers und Tracking-ID sind zusammen länger als ${MAX_DOCUMENT_KEY} Zeichen.`,
+      errors: [{ pointer: '/body/document/tracking/id', message: 'zu lang' }],
+    });
+  }
+  const flat = flattenCsaf(read.document);
+  const maxBaseScore = flat.vulnerabilities.reduce<number | null>(
+    (max, v) => (v.maxBaseScore === null ? max : Math.max(max ?? 0, v.maxBaseScore)),
+    null,
+  );
+  return { position, read, documentKey, named, flat, maxBaseScore };
+}
+
+function matchesOf(item: Prepared, index: InventoryIndex): readonly AdvisoryMatch[] {
+  if (item.matchedWith !== index || !item.matches) {
+    item.matches = stored(matchAdvisory(item.flat, index));
+    item.matchedWith = index;
+  }
+  return item.matches;
+}
+
+async function existingBySha(db: Executor, certId: string, items: readonly Prepared[]) {
+  const rows = await db
+    .selectFrom('advisories')
+    .select(['id', 'sha512'])
+    .where('organisation_id', '=', certId)
+    .where(
+      'sha512',
+      'in',
+      items.map((i) => i.read.sha512),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.sha512, r.id]));
+}
+
+async function currentRevisions(db: Executor, certId: string, items: readonly Prepared[], lock: boolean) {
+  const rows = await db
+    .selectFrom('advisories')
+    .select(['id', 'document_key', 'version', 'tracking_status', 'current_release_date'])
+    .where('organisation_id', '=', certId)
+    .where('is_current', '=', true)
+    .where('document_key', 'in', [...new Set(items.map((i) => i.documentKey))])
+    .$if(lock, (q) => q.forUpdate())
+    .execute();
+  return new Map<string, CurrentRevision>(rows.map((r) => [r.document_key, r]));
+}
+
+/**
+ * Imports CSAF documents for one CERT: each is read, validated, flattened and matched before any
+ * database session is taken; the writes then go in chunks of `WRITE_CHUNK` documents per
+ * transaction, the matches of a chunk in a few set-based statements. Every document is all or
+ * nothing: an invalid one is reported and stores nothing; should a chunk fail in the database, its
+ * documents are written again one per transaction, so only the failing one is refused.
+ * Revisions of one document are applied in the order given.
+ */
+export async function importAdvisories(
+  ctx: RequestContext,
+  documents: readonly Uint8Array[],
+  options: ImportOptions = {},
+): Promise<ImportOutcome[]> {
+  const cert = await actingCert(ctx, ctx.db, options.organisationId);
+  const outcomes: ImportOutcome[] = new Array(documents.length);
+  const prepared: Prepared[] = [];
+  for (const [position, bytes] of documents.entries()) {
+    try {
+      prepared.push(await prepareDocument(ctx, bytes, position, options));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes[position] = { ok: false, error };
+    }
+  }
+  if (prepared.length === 0) return outcomes;
+
+  // matching is CPU work too: done now for the documents that will likely become current
+  // (checked again under the lock, where a change in between only costs a second matching)
+  let index = await stateIndex(ctx.db, cert);
+  const known = await existingBySha(ctx.db, cert.id, prepared);
+  const currents = await currentRevisions(ctx.db, cert.id, prepared, false);
+  const seen = new Set(known.keys());
+  const likelyCurrent = new Map<string, CsafRead>();
+  for (const item of prepared) {
+    if (seen.has(item.read.sha512)) continue;
+    seen.add(item.read.sha512);
+    const before = likelyCurrent.get(item.documentKey);
+    const newer = before
+      ? compareCsafRevisions(item.read, before) > 0
+      : isNewer(item.read, currents.get(item.documentKey));
+    if (newer) {
+      likelyCurrent.set(item.documentKey, item.read);
+      matchesOf(item, index);
+    }
+  }
+
+  for (let start = 0; start < prepared.length; start += WRITE_CHUNK) {
+    const chunk = prepared.slice(start, start + WRITE_CHUNK);
+    try {
+      const results = await ctx.db.transaction().execute(async (trx) => {
+        index = await stateIndex(trx, cert);
+        return writeChunk(ctx, trx, cert, chunk, index);
+      });
+      for (const [i, item] of chunk.entries()) {
+        outcomes[item.position] = { ok: true, result: results[i] as ImportResult };
+      }
+    } catch (error) {
+      if (chunk.length === 1) {
+        if (!(error instanceof AppError)) throw error;
+        outcomes[(chunk[0] as Prepared).position] = { ok: false, error };
+        continue;
+      }
+      // the chunk is rolled back whole; one transaction each tells the failing document apart
+      for (const item of chunk) {
+        try {
+          const [result] = await ctx.db.transaction().execute(async (trx) => {
+            index = await stateIndex(trx, cert);
+            return writeChunk(ctx, trx, cert, [item], index);
+          });
+          outcomes[item.position] = { ok: true, result: result as ImportResult };
+        } catch (single) {
+          outcomes[item.position] = {
+            ok: false,
+            error:
+              single instanceof AppError
+                ? single
+                : new AppError('internal', {
+                    detail: 'Das CSAF-Dokument konnte nicht gespeichert werden.',
+                    cause: single,
+                  }),
+          };
+        }
+      }
+    }
+  }
+  return outcomes;
+}
+
+/** Writes the documents of one chunk in `trx`; results in the order of `chunk`. */
+async function writeChunk(
+  ctx: RequestContext,
+  trx: Tx,
+  cert: OrganisationInfo,
+  chunk: readonly Prepared[],
+  index: InventoryIndex,
+): Promise<ImportResult[]> {
+  // revisions of one document arrive one after the other, whatever the number of importers;
+  // the locks are taken in one order so that two bulk imports cannot deadlock
+  const lockKeys = [...new Set(chunk.map((i) => `${cert.id}#${i.documentKey}`))];
+  await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, h) from (select distinct hashtext(k) as h from unnest(${lockKeys}::text[]) as k order by 1) as locks`.execute(
+    trx,
+  );
+  const known = await existingBySha(trx, cert.id, chunk);
+  const currents = await currentRevisions(trx, cert.id, chunk, true);
+  /** Per document key: which stored advisory holds its matches now, and what the newest revision brings. */
+  const pending = new Map<string, PendingMatches>();
+  const created = new Map<string, { record: AdvisoryRecord; result: ImportResult }>();
+  const results: ImportResult[] = [];
+  for (const item of chunk) {
+    const { read, documentKey } = item;
+    const sameId = known.get(read.sha512);
+    if (sameId) {
+      const earlier = created.get(sameId);
+      if (earlier) {
+        results.push({ ...earlier.result, created: false, supersededId: null, warnings: read.warnings });
+        continue;
+      }
+      const record = await unsafeAdvisoryRecord(trx, sameId);
+      results.push({
         created: false,
         current: record.is_current,
         supersededId: null,
         matches: summaryCounts(await matchSummary(trx, servedScope(cert), record.id)),
         advisory: presentAdvisory(record),
         warnings: read.warnings,
-      };
+      });
+      continue;
     }
-    const current = await trx
-      .selectFrom('advisories')
-      .select(['id', 'version', 'tracking_status', 'current_release_date'])
-      .where('organisation_id', '=', cert.id)
-      .where('document_key', '=', documentKey)
-      .where('is_current', '=', true)
-      .forUpdate()
-      .executeTakeFirst();
-    const newer =
-      !current ||
-      compareCsafRevisions(read, {
-        version: current.version,
-        trackingStatus: current.tracking_status,
-        currentReleaseDate: current.current_release_date
-          ? new Date(current.current_release_date).toISOString()
-          : '',
-      }) > 0;
+    const current = currents.get(documentKey);
+    const newer = isNewer(read, current);
     if (newer && current) {
       await trx.updateTable('advisories').set({ is_current: false }).where('id', '=', current.id).execute();
-      await trx.deleteFrom('advisory_matches').where('advisory_id', '=', current.id).execute();
+      const superseded = created.get(current.id);
+      if (superseded) superseded.record.is_current = false;
     }
-    const flat = flattenCsaf(read.document);
-    const maxBaseScore = flat.vulnerabilities.reduce<number | null>(
-      (max, v) => (v.maxBaseScore === null ? max : Math.max(max ?? 0, v.maxBaseScore)),
-      null,
-    );
-    const inserted = await trx
+    const record = (await trx
       .insertInto('advisories')
       .values({
         organisation_id: cert.id,
@@ -361,34 +529,40 @@ export async function importAdvisory(
         tlp_source: read.tlp.source,
         csaf_tlp_label: read.tlp.csafLabel,
         cves: read.cves,
-        max_base_score: maxBaseScore,
+        max_base_score: item.maxBaseScore,
         revision_history: JSON.stringify(read.revisionHistory),
         validation_warnings: JSON.stringify(read.warnings),
-        content: read.bytes instanceof Buffer ? read.bytes : Buffer.from(read.bytes),
+        content: byteaParam(read.bytes),
         size: read.bytes.byteLength,
         sha512: read.sha512,
         sha256: read.sha256,
         is_current: newer,
-        named_recipient_user_ids: named,
+        named_recipient_user_ids: item.named,
         imported_by: actorUserId(ctx.actor),
         imported_by_label: actorLabel(ctx.actor),
+        matched_at: newer ? new Date() : null,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    flatCache.set(inserted.id, flat);
+      .returning([...ADVISORY_COLUMNS])
+      .executeTakeFirstOrThrow()) as AdvisoryRecord;
+    flatCache.set(record.id, item.flat);
     let counts: MatchCounts = { confirmed: 0, probable: 0, review: 0, organisations: 0 };
     if (newer) {
-      const index = await stateIndex(trx, cert);
-      counts = await storeMatches(
-        trx,
-        { id: inserted.id, organisation_id: cert.id, document_key: documentKey },
-        matchAdvisory(flat, index),
-      );
+      const matches = matchesOf(item, index);
+      counts = countMatches(matches);
+      const before = pending.get(documentKey);
+      // a later revision in the same chunk takes over from the stored one, as if written in turn
+      pending.set(documentKey, {
+        source: before ? before.source : (current?.id ?? null),
+        target: record.id,
+        matches,
+      });
+      currents.set(documentKey, record);
     }
+    known.set(read.sha512, record.id);
     await recordAudit(ctx, trx, {
       action: 'advisory.import',
       resourceType: 'advisory',
-      resourceId: inserted.id,
+      resourceId: record.id,
       organisationId: cert.id,
       after: {
         documentKey,
@@ -401,8 +575,7 @@ export async function importAdvisory(
         matches: counts,
       },
     });
-    const record = await unsafeAdvisoryRecord(trx, inserted.id);
-    return {
+    const result: ImportResult = {
       created: true,
       current: newer,
       supersededId: newer && current ? current.id : null,
@@ -410,14 +583,37 @@ export async function importAdvisory(
       advisory: presentAdvisory(record),
       warnings: read.warnings,
     };
+    created.set(record.id, { record, result });
+    results.push(result);
+  }
+  // matched_at was written with each new row
+  await writeMatchSets(trx, [...pending.values()], null, false);
+  // a revision superseded later in the same chunk is reported as it ends up
+  return results.map((r) => {
+    const entry = created.get(r.advisory.id);
+    return entry && r.created && !entry.record.is_current
+      ? { ...r, current: false, advisory: presentAdvisory(entry.record) }
+      : r;
   });
+}
+
+/** One document: `importAdvisories` with a single entry, its refusal thrown. */
+export async function importAdvisory(
+  ctx: RequestContext,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const [outcome] = await importAdvisories(ctx, [bytes], options);
+  if (!outcome) throw new AppError('internal');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.result;
 }
 
 function validDate(text: string): string | null {
   return Number.isNaN(Date.parse(text)) ? null : text;
 }
 
-/** Internal: the row just written in this transaction (the importer supplied it). */
+/** Internal: an advisory row the importer already identified (by its own hash). */
 async function unsafeAdvisoryRecord(db: Executor, id: string): Promise<AdvisoryRecord> {
   return (await db
     .selectFrom('advisories')
@@ -460,7 +656,7 @@ export async function rematchOrganisation(
   if (!organisation.state_id) return { advisories: 0, matches: totals };
   const advisories = await trx
     .selectFrom('advisories')
-    .select(['id', 'organisation_id', 'document_key'])
+    .select(['id', 'organisation_id'])
     .where('is_current', '=', true)
     .where('owner_state_id', '=', organisation.state_id)
     .execute();
@@ -468,19 +664,26 @@ export async function rematchOrganisation(
     await findInstalledProducts(trx, { all: false, organisationIds: [organisationId], subtreeRootIds: [] })
   ).map(toInstalled);
   const indexes = new Map<string, InventoryIndex>();
+  const flats = await flatsOf(
+    trx,
+    advisories.map((a) => a.id),
+  );
+  const pending: PendingMatches[] = [];
   for (const advisory of advisories) {
     let index = indexes.get(advisory.organisation_id);
     if (!index) {
-      index = indexInventory(products, (await aliasTableOf(trx, advisory.organisation_id)).table);
+      index = indexInventory(products, await aliasTableOf(trx, advisory.organisation_id));
       indexes.set(advisory.organisation_id, index);
     }
-    const flat = await flatOf(trx, advisory.id);
-    const counts = await storeMatches(trx, advisory, matchAdvisory(flat, index), organisationId);
+    const matches = stored(matchAdvisory(flats.get(advisory.id) as FlatAdvisory, index));
+    pending.push({ source: advisory.id, target: advisory.id, matches });
+    const counts = countMatches(matches);
     totals.confirmed += counts.confirmed;
     totals.probable += counts.probable;
     totals.review += counts.review;
     if (counts.organisations > 0) totals.organisations = 1;
   }
+  await writeMatchSets(trx, pending, organisationId);
   await recordAudit(ctx, trx, {
     action: 'advisory.rematch-organisation',
     resourceType: 'organisation',
@@ -495,15 +698,24 @@ export async function rematchOrganisation(
 async function rematchCert(trx: Tx, cert: OrganisationInfo): Promise<number> {
   const advisories = await trx
     .selectFrom('advisories')
-    .select(['id', 'organisation_id', 'document_key'])
+    .select('id')
     .where('organisation_id', '=', cert.id)
     .where('is_current', '=', true)
     .execute();
   if (advisories.length === 0) return 0;
   const index = await stateIndex(trx, cert);
-  for (const advisory of advisories) {
-    await storeMatches(trx, advisory, matchAdvisory(await flatOf(trx, advisory.id), index));
-  }
+  const flats = await flatsOf(
+    trx,
+    advisories.map((a) => a.id),
+  );
+  await writeMatchSets(
+    trx,
+    advisories.map((a) => ({
+      source: a.id,
+      target: a.id,
+      matches: stored(matchAdvisory(flats.get(a.id) as FlatAdvisory, index)),
+    })),
+  );
   return advisories.length;
 }
 
@@ -524,18 +736,23 @@ export interface ReadableAdvisory {
 /**
  * An advisory the caller may read: a CERT (advisory.read on the owner) with TLP clearance, or
  * anyone cleared by TLP who received it through a warning, or anyone cleared for CLEAR/GREEN.
+ * `db`: the caller's transaction when it holds one (the embedded database has one session).
  */
-export async function loadReadableAdvisory(ctx: RequestContext, id: string): Promise<ReadableAdvisory> {
-  const recipient = await tlpRecipientOf(ctx);
+export async function loadReadableAdvisory(
+  ctx: RequestContext,
+  id: string,
+  db: Executor = ctx.db,
+): Promise<ReadableAdvisory> {
+  const recipient = await tlpRecipientOf(ctx, db);
   const managed = await checkedRead(
-    await findAdvisoryById(ctx.db, scopeFor(ctx, 'advisory.read'), recipient, id),
+    await findAdvisoryById(db, scopeFor(ctx, 'advisory.read'), recipient, id),
     recipient,
   );
   if (managed) return { record: managed, full: true };
-  const row = await checkedRead(await findAdvisoryById(ctx.db, null, recipient, id), recipient);
+  const row = await checkedRead(await findAdvisoryById(db, null, recipient, id), recipient);
   if (row) {
     const publicLabel = row.tlp_label === 'CLEAR' || row.tlp_label === 'GREEN';
-    if (publicLabel || (await advisoryAddressedTo(ctx.db, scopeFor(ctx, 'warning.read'), id))) {
+    if (publicLabel || (await advisoryAddressedTo(db, scopeFor(ctx, 'warning.read'), id))) {
       return { record: row, full: false };
     }
   }

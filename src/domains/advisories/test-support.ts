@@ -2,8 +2,10 @@
  * Helpers for the advisory tests. The real CSAF documents live outside the repository in
  * /work/shared/reference/csaf (see SOURCES.md there); they are read in place, never copied.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Db } from '../../platform/db/database.ts';
 
 export const CSAF_REFERENCE_URL = new URL('../../../../shared/reference/csaf/', import.meta.url);
 export const CSAF_REFERENCE_DIR = fileURLToPath(CSAF_REFERENCE_URL);
@@ -111,4 +113,91 @@ export function relabelled(
   if (options.text) distribution.text = options.text;
   doc.document.distribution = distribution;
   return Buffer.from(JSON.stringify(doc, null, 2));
+}
+
+/**
+ * A small valid CSAF 2.0 base document written for the tests (needs no reference files), for
+ * tests that only need some stored advisory, e.g. to link it to an incident.
+ */
+export function minimalCsaf(
+  trackingId: string,
+  label: 'WHITE' | 'GREEN' | 'AMBER' | 'RED' = 'WHITE',
+): Buffer {
+  const date = '2026-01-15T08:00:00.000Z';
+  return Buffer.from(
+    JSON.stringify({
+      document: {
+        category: 'csaf_base',
+        csaf_version: '2.0',
+        distribution: { tlp: { label, url: 'https://www.first.org/tlp/' } },
+        lang: 'de-DE',
+        publisher: { category: 'coordinator', name: 'Bastei Testdaten', namespace: 'https://bastei.invalid' },
+        title: `Testmeldung ${trackingId}`,
+        tracking: {
+          current_release_date: date,
+          id: trackingId,
+          initial_release_date: date,
+          revision_history: [{ date, number: '1', summary: 'Erste Fassung' }],
+          status: 'final',
+          version: '1',
+        },
+      },
+    }),
+  );
+}
+
+/**
+ * Stores `minimalCsaf(trackingId)` for the (only) CERT as a current advisory, as the import would,
+ * without loading the validator library (seconds): for fixtures that only need some advisory.
+ */
+export async function importTestAdvisory(db: Db, trackingId: string): Promise<string> {
+  const cert = await db
+    .selectFrom('organisations')
+    .select(['id', 'ancestor_ids'])
+    .where('type', '=', 'cert')
+    .executeTakeFirstOrThrow();
+  const state = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('type', '=', 'state')
+    .where('id', 'in', cert.ancestor_ids)
+    .executeTakeFirstOrThrow();
+  const bytes = minimalCsaf(trackingId);
+  const date = '2026-01-15T08:00:00.000Z';
+  const row = await db
+    .insertInto('advisories')
+    .values({
+      organisation_id: cert.id,
+      owner_state_id: state.id,
+      document_key: `https://bastei.invalid#${trackingId}`,
+      publisher_namespace: 'https://bastei.invalid',
+      publisher_name: 'Bastei Testdaten',
+      tracking_id: trackingId,
+      version: '1',
+      tracking_status: 'final',
+      initial_release_date: date,
+      current_release_date: date,
+      category: 'csaf_base',
+      title: `Testmeldung ${trackingId}`,
+      language: 'de-DE',
+      tlp_label: 'CLEAR',
+      tlp_source: 'document',
+      csaf_tlp_label: 'WHITE',
+      cves: [],
+      max_base_score: null,
+      revision_history: JSON.stringify([{ number: '1', date, summary: 'Erste Fassung' }]),
+      validation_warnings: '[]',
+      content: bytes,
+      size: bytes.length,
+      sha512: createHash('sha512').update(bytes).digest('hex'),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      is_current: true,
+      named_recipient_user_ids: [],
+      imported_by: null,
+      imported_by_label: 'test-fixture',
+      matched_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

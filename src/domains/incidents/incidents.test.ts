@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../../../test/helpers.ts';
 import { systemContext } from '../../platform/context.ts';
+import { importTestAdvisory } from '../advisories/test-support.ts';
 import { PILOT_ARS } from '../demo/seed.ts';
 import { addMembership, createUser } from '../users/service.ts';
 import { addOneMonthBerlin } from './deadlines.ts';
@@ -280,8 +281,18 @@ describe('the CERT case', () => {
     expect((done.json() as Incident).case.tasks![0]).toMatchObject({ done: true });
     const secret = 'Interner Verdacht: Zugangsdaten aus Leak 2024';
     expect((await cert.post(`${url()}/case/notes`, { text: secret })).statusCode).toBe(201);
-    const advisoryId = '0b7d9f2e-4c1a-4e53-9d43-2f8f2d1c7a10';
+    const unknown = await cert.post(`${url()}/case/advisories`, {
+      advisoryId: '0b7d9f2e-4c1a-4e53-9d43-2f8f2d1c7a10',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json()).toMatchObject({
+      detail: expect.stringContaining('Sicherheitsmeldung'),
+      errors: [{ pointer: '/body/advisoryId' }],
+    });
+    const advisoryId = await importTestAdvisory(t.database.db, 'BASTEI-TEST-INCIDENT-1');
     const linked = await cert.post(`${url()}/case/advisories`, { advisoryId });
+    expect(linked.statusCode, linked.body).toBe(200);
     expect((linked.json() as Incident).case.advisoryIds).toEqual([advisoryId]);
     expect((await isb.post(`${url()}/case/notes`, { text: 'x' })).statusCode).toBe(403);
     // The Kommune sees none of it: neither in the report, nor in the exports, nor in its audit log.

@@ -1,6 +1,7 @@
 import { TEST_PASSWORD } from '../../../test/helpers.ts';
 import type { DomainMatrix, Fixture } from '../../../test/isolation.ts';
 import { systemContext } from '../../platform/context.ts';
+import { importTestAdvisory } from '../advisories/test-support.ts';
 import { addMembership, createUser } from '../users/service.ts';
 import { reportBody } from './test-support.ts';
 
@@ -17,7 +18,6 @@ const incident = (f: Fixture) => `/api/v1/incidents/${x(f, 'incidentId')}`;
  * the demo CERT analyst of Sachsen-Anhalt.
  */
 const KOMMUNE_WRITER = 'incident.member.halberstadt@test.bastei.local';
-const ADVISORY_ID = '3f0c2b8e-9a41-4d7e-b6a5-1c2d3e4f5a60';
 
 /**
  * The victim Kommune (Halberstadt) reports a TLP:AMBER incident; the CERT opens a task, links an
@@ -43,13 +43,18 @@ export const incidentsMatrix: DomainMatrix = {
     const id = (created.json() as { id: string }).id;
     const cert = await t.as('cert');
     const withTask = await cert.post(`/api/v1/incidents/${id}/case/tasks`, { title: 'Logdaten sichern' });
-    await cert.post(`/api/v1/incidents/${id}/case/advisories`, { advisoryId: ADVISORY_ID });
+    // links need stored advisories: one linked now (for the DELETE probe), one for the POST probe
+    const linkedAdvisoryId = await importTestAdvisory(t.database.db, 'BASTEI-ISOLATION-INCIDENT-1');
+    const linkableAdvisoryId = await importTestAdvisory(t.database.db, 'BASTEI-ISOLATION-INCIDENT-2');
+    await cert.post(`/api/v1/incidents/${id}/case/advisories`, { advisoryId: linkedAdvisoryId });
     const asked = await cert.post(`/api/v1/incidents/${id}/requests`, {
       question: 'Welche Systeme sind betroffen?',
       dueAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
     Object.assign(f.extra, {
       incidentId: id,
+      incidentLinkedAdvisoryId: linkedAdvisoryId,
+      incidentLinkableAdvisoryId: linkableAdvisoryId,
       incidentTaskId: (withTask.json() as { case: { tasks: { id: string }[] } }).case.tasks[0]!.id,
       incidentRequestId: (asked.json() as { requests: { id: string }[] }).requests[0]!.id,
     });
@@ -143,14 +148,17 @@ export const incidentsMatrix: DomainMatrix = {
       probe: (f) => ({
         method: 'POST',
         url: `${incident(f)}/case/advisories`,
-        body: { advisoryId: '9d1e6f3a-2b4c-4d5e-8f70-123456789abc' },
+        body: { advisoryId: x(f, 'incidentLinkableAdvisoryId') },
       }),
       owner: 'cert',
       ownerStatus: 200,
     },
     'DELETE /api/v1/incidents/{id}/case/advisories/{advisoryId}': {
       kind: 'write',
-      probe: (f) => ({ method: 'DELETE', url: `${incident(f)}/case/advisories/${ADVISORY_ID}` }),
+      probe: (f) => ({
+        method: 'DELETE',
+        url: `${incident(f)}/case/advisories/${x(f, 'incidentLinkedAdvisoryId')}`,
+      }),
       owner: 'cert',
       ownerStatus: 204,
     },

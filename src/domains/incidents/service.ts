@@ -27,6 +27,7 @@ import {
   scopeIncludes,
 } from '../../platform/policy/policy.ts';
 import { mayRead, type TlpLabelledObject, type TlpRecipient } from '../../platform/tlp/tlp.ts';
+import { loadReadableAdvisory } from '../advisories/service.ts';
 import { addOneMonthBerlin, DEADLINE_RULE } from './deadlines.ts';
 import { incidentJson, incidentMisp, type SubmissionExport } from './exports.ts';
 import {
@@ -718,6 +719,16 @@ export async function addNote(ctx: RequestContext, id: string, text: string) {
 
 export async function linkAdvisory(ctx: RequestContext, id: string, advisoryId: string) {
   return handle(ctx, id, async (trx, r) => {
+    // only an advisory the handling CERT may read (TLP included); its row then exists for the key
+    try {
+      await loadReadableAdvisory(ctx, advisoryId, trx);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not-found') throw error;
+      throw new AppError('not-found', {
+        detail: `Die Sicherheitsmeldung ${advisoryId} gibt es nicht, oder sie ist für diesen Fall nicht lesbar.`,
+        errors: [{ pointer: '/body/advisoryId', message: 'unbekannte Sicherheitsmeldung' }],
+      });
+    }
     await trx
       .insertInto('incident_advisory_links')
       .values({
