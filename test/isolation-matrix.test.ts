@@ -162,7 +162,8 @@ beforeAll(async () => {
   );
   for (const account of [...Object.values(OUTSIDERS), 'admin', 'isb.halberstadt'])
     clients.set(account, await t.as(account));
-});
+  // Every domain builds its fixture here (advisories, scans, incidents…): minutes on a loaded machine.
+}, 240_000);
 afterAll(() => t.close());
 
 const auditCount = async () =>
