@@ -127,12 +127,24 @@ export async function listMunicipalities(ctx: RequestContext, filter: Municipali
       trx,
       scope,
       page.flatMap((p) => (p.row.assessment_id ? [p.row.assessment_id] : [])),
+      topics.flatMap((t) => (t.id ? [t.id] : [])),
     );
     return { rows, counts, page };
   });
   const topicOf = topicLookup(topics);
+  // Per assessment, by topic key: one pass instead of a search per Kommune and topic.
+  const countsOf = new Map<string, Map<string, (typeof counts)[number]>>();
+  for (const c of counts) {
+    let own = countsOf.get(c.assessment_id);
+    if (!own) {
+      own = new Map();
+      countsOf.set(c.assessment_id, own);
+    }
+    const key = topicOf(c.topic_id).key;
+    if (!own.has(key)) own.set(key, c);
+  }
   const items: MunicipalityOverviewDto[] = page.map(({ row, score }) => {
-    const own = counts.filter((c) => c.assessment_id === row.assessment_id);
+    const own = (row.assessment_id && countsOf.get(row.assessment_id)) || undefined;
     const total = row.yes + row.partial + row.no + row.not_applicable + row.open;
     return {
       organisationId: row.id,
@@ -157,7 +169,7 @@ export async function listMunicipalities(ctx: RequestContext, filter: Municipali
         ? {
             overall: score,
             topics: [...topics, NO_TOPIC].flatMap((topic) => {
-              const c = own.find((x) => topicOf(x.topic_id).key === topic.key);
+              const c = own?.get(topic.key);
               return c
                 ? [{ key: topic.key, score: scoreOf(c).score, answered: c.answered, total: c.total }]
                 : [];
