@@ -35,6 +35,7 @@ const definitions: readonly CheckDefinition[] = [
     reference: `${GSPP} KONF.14.1.1`,
     seeAlso: [`${TR_02102_2}, 3`, 'RFC 9110, 4.2.2'],
     ratings: ['no TLS handshake or no HTTP response on the HTTPS port: fail, high'],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'https.redirect',
@@ -57,6 +58,7 @@ const definitions: readonly CheckDefinition[] = [
       'redirect to https:// on another host: warn, info (that host is not followed; scan it separately)',
       'port 80 closed: pass (nothing served in clear text)',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'http.hsts',
@@ -78,6 +80,7 @@ const definitions: readonly CheckDefinition[] = [
       'max-age below 31536000 s (one year): fail, low',
       'max-age=0 (HSTS switched off): fail, medium',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'http.headers',
@@ -102,6 +105,7 @@ const definitions: readonly CheckDefinition[] = [
     ratings: [
       'any of nosniff, frame protection (CSP frame-ancestors or X-Frame-Options), CSP, Referrer-Policy missing or invalid: fail, low (our rating: BSI asks for the headers but sets no weight; they harden rather than fix)',
     ],
+    baselineRequirements: [],
   },
   {
     id: 'http.security-txt',
@@ -123,6 +127,7 @@ const definitions: readonly CheckDefinition[] = [
       'no Contact, or Expires missing, invalid, repeated or in the past: fail, low',
       'Expires more than one year ahead: warn, info (RFC 9116 recommends less than a year)',
     ],
+    baselineRequirements: [],
   },
   {
     id: 'tls.protocols',
@@ -145,6 +150,7 @@ const definitions: readonly CheckDefinition[] = [
       'TLS 1.2 without TLS 1.3: pass (TR-02102-2 accepts both; noted in the evidence)',
       'SSL 2.0/3.0 cannot be probed with Node.js (OpenSSL 3 has no SSLv2/v3): see testssl.sh imports',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'tls.ciphers',
@@ -168,6 +174,7 @@ const definitions: readonly CheckDefinition[] = [
       'suites with forward secrecy outside the TR-02102-2 list (e.g. ChaCha20, Camellia, ARIA, CBC with SHA-1, CCM_8): warn, info',
       '3DES/RC4/EXPORT suites the local OpenSSL cannot offer are listed as untested in the evidence',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'tls.cert.trust',
@@ -188,6 +195,7 @@ const definitions: readonly CheckDefinition[] = [
       'self-signed leaf, unknown issuer, missing intermediate or broken signature in the chain: fail, high',
       'chain ends in one of the caller-supplied trust anchors (default: Mozilla roots bundled with Node.js): pass; validity dates are rated by tls.cert.expiry',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'tls.cert.hostname',
@@ -208,6 +216,7 @@ const definitions: readonly CheckDefinition[] = [
       'requested name not covered by subjectAltName (or CN when no SAN): fail, high',
       'target given as an IP address without a matching IP SAN: not_applicable',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'tls.cert.expiry',
@@ -230,6 +239,8 @@ const definitions: readonly CheckDefinition[] = [
       'expires in less than 30 days: fail, low',
       'applies to the leaf and every intermediate the server sends',
     ],
+    // Expiry is about monitoring the renewal (BB-MWE-13), not about how HTTPS is configured.
+    baselineRequirements: ['BB-MWE-13'],
   },
   {
     id: 'tls.cert.key',
@@ -252,6 +263,7 @@ const definitions: readonly CheckDefinition[] = [
       'EC below 250 bit: fail, high',
       'applies to the leaf and every intermediate the server sends',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'tls.cert.signature',
@@ -272,6 +284,7 @@ const definitions: readonly CheckDefinition[] = [
       'SHA-1, MD5 or MD2 signature on the leaf or an intermediate: fail, high',
       'self-signature of a root in the trust store is ignored (it is never verified)',
     ],
+    baselineRequirements: ['BB-MWE-08'],
   },
   {
     id: 'mail.spf',
@@ -294,6 +307,7 @@ const definitions: readonly CheckDefinition[] = [
       'more than 10 DNS-querying terms (include, a, mx, ptr, exists, redirect) counted through includes and redirects: fail, medium',
       '~all: pass (KONF.13.5.1 prefers -all; noted in the evidence)',
     ],
+    baselineRequirements: ['BB-MWE-03'],
   },
   {
     id: 'mail.dmarc',
@@ -315,6 +329,7 @@ const definitions: readonly CheckDefinition[] = [
       'p=none: fail, low (reports flow, but nothing is enforced)',
       'p=quarantine or p=reject: pass (pct below 100 noted in the evidence)',
     ],
+    baselineRequirements: ['BB-MWE-03'],
   },
   {
     id: 'mail.starttls',
@@ -338,6 +353,7 @@ const definitions: readonly CheckDefinition[] = [
       'domain without MX or with a null MX (RFC 7505): not_applicable',
       'the TLS checks (tls.*) run on the STARTTLS session and are reported with service smtp',
     ],
+    baselineRequirements: ['BB-MWE-04'],
   },
   {
     id: 'dns.dnssec',
@@ -359,6 +375,7 @@ const definitions: readonly CheckDefinition[] = [
       'validating resolver answers SERVFAIL, but with CD set the answer resolves (bogus signatures): fail, high',
       'no validating resolver configured: not_applicable (a plain resolver cannot tell)',
     ],
+    baselineRequirements: [],
   },
   {
     id: 'dns.caa',
@@ -376,6 +393,8 @@ const definitions: readonly CheckDefinition[] = [
     reference: 'RFC 8659, 3',
     seeAlso: ['CA/Browser Forum Baseline Requirements, 3.2.2.8'],
     ratings: ['no CAA record on the domain or any parent below the TLD: fail, low'],
+    // BB-MWE-13 asks for protected registrar access, which a missing CAA record does not disprove.
+    baselineRequirements: [],
   },
   {
     id: 'exposure.service',
@@ -401,6 +420,9 @@ const definitions: readonly CheckDefinition[] = [
       'admin UI (8080, 8443, 10000 Webmin, 9090 Cockpit) answers with a login page: fail, medium; open without a login page: noted in the evidence only',
       'connect timeout or refusal: not exposed',
     ],
+    // Only the firewall requirement holds for every exposed port; RDP would also contradict
+    // BB-NET-08 and Telnet/FTP BB-NET-16, but the check id alone does not say which port failed.
+    baselineRequirements: ['BB-NET-04'],
   },
 ];
 

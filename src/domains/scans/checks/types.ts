@@ -70,6 +70,12 @@ export interface CheckDefinition {
   validUntil?: string;
   /** How each outcome is rated; shown to auditors so ratings are traceable. */
   ratings: readonly string[];
+  /**
+   * Bastei-Basis requirement ids (e.g. `BB-MWE-08`) that a failure of this check contradicts when
+   * the self-assessment answers them "yes": every failure of the check must make that "yes"
+   * untenable, not merely be related. Empty when no requirement is that specific.
+   */
+  baselineRequirements: readonly string[];
 }
 
 export interface CheckTarget {

@@ -88,6 +88,15 @@ export const findingsMatrix: DomainMatrix = {
       probe: (f) => ({ method: 'GET', url: `/api/v1/organisations/${f.victimOrganisationId}/scan-status` }),
       owner: 'isb.halberstadt',
     },
+    // The assessment comes from the assessments matrix (set up before this one).
+    'GET /api/v1/assessments/{id}/scan-contradictions': {
+      kind: 'read',
+      probe: (f) => ({
+        method: 'GET',
+        url: `/api/v1/assessments/${x(f, 'assessmentId')}/scan-contradictions`,
+      }),
+      owner: 'isb.halberstadt',
+    },
     'GET /api/v1/scan-status': {
       kind: 'list',
       probe: () => ({ method: 'GET', url: '/api/v1/scan-status' }),

@@ -9,9 +9,12 @@ import {
   problemResponses,
   type RouteDependencies,
 } from '../../../platform/http/api.ts';
+import { listScanContradictions } from './contradictions.ts';
 import {
   ACCEPT_RULE,
   AcceptBody,
+  CONTRADICTION_RULE,
+  ContradictionListSchema,
   FindingDetailSchema,
   FindingListQuery,
   FindingListSchema,
@@ -200,5 +203,18 @@ export function registerFindingRoutes(api: Api, { config }: RouteDependencies): 
       },
     },
     (request) => listScanStatus(contextOf(request)),
+  );
+  api.get(
+    '/assessments/:id/scan-contradictions',
+    {
+      schema: {
+        tags,
+        summary: 'Requirements answered “yes”/“partial” that open scan findings contradict',
+        description: CONTRADICTION_RULE,
+        params: FindingParams,
+        response: { 200: ContradictionListSchema, ...problemResponses },
+      },
+    },
+    (request) => listScanContradictions(contextOf(request), request.params.id),
   );
 }

@@ -233,3 +233,51 @@ export const ScanStatusListSchema = z.object({
   }),
   items: z.array(z.object({ ...LightFields, type: z.string() })),
 });
+
+// --- contradictions between self-assessment and scans (contradictions.ts) ----------------------
+
+const ANSWER_STATUSES = ['yes', 'partial', 'no', 'not_applicable', 'open'] as const;
+
+export const ContradictionFindingSchema = z.object({
+  id: z.uuid(),
+  checkId: z.string(),
+  title: z.string(),
+  description: z
+    .string()
+    .nullable()
+    .describe('the outcome as the check summarised it, e.g. “TLS 1.0 angeboten”'),
+  severity: z.enum(FINDING_SEVERITIES),
+  host: z.string(),
+  port: z.number().int().nullable(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+});
+
+export const ContradictionSchema = z.object({
+  requirementId: z.uuid(),
+  requirementKey: z.string(),
+  title: z.string(),
+  titleEn: z.string().nullable(),
+  topicKey: z
+    .string()
+    .nullable()
+    .describe('key of the topic the requirement belongs to (links into the questions)'),
+  answer: z
+    .enum(['yes', 'partial'])
+    .describe('effective answer: the auditor’s override if any, else the self answer'),
+  answerBy: z.enum(['self', 'auditor']),
+  selfAnswer: z.enum(ANSWER_STATUSES),
+  weaker: z.boolean().describe('true for “partial”: the finding contradicts less strongly'),
+  findings: z.array(ContradictionFindingSchema),
+});
+
+export const ContradictionListSchema = z.object({
+  assessmentId: z.uuid(),
+  organisationId: z.uuid(),
+  items: z.array(ContradictionSchema),
+  total: z.number().int(),
+});
+export type ContradictionListDto = z.infer<typeof ContradictionListSchema>;
+
+export const CONTRADICTION_RULE =
+  'Anforderungen der Bewertung, deren wirksame Antwort (Prüferentscheidung, sonst Selbstauskunft) „ja“ oder „teilweise“ lautet, während die Kommune einen offenen Befund (offen oder abgelaufene Risikoakzeptanz) einer eingebauten Prüfung hat, deren Fehlschlag dieser Anforderung widerspricht (Zuordnung über den Anforderungsschlüssel des Bastei-Basis-Katalogs; andere Kataloge ergeben eine leere Liste).';

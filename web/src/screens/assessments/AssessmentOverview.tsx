@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ScoreChart } from '../../ui/ScoreChart.tsx';
 import { Loading, ProblemAlert, SuccessAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
+import { ContradictionSummary, useContradictions } from '../auditor/Contradictions.tsx';
 import { MeasuresPanel } from '../auditor/MeasuresPanel.tsx';
 import { type Assessment, type AssessmentStatus, type Scores, STATUS_ORDER, topicPath } from './model.ts';
 import { PhasesPanel } from './Phases.tsx';
@@ -40,6 +41,7 @@ export default function AssessmentOverview() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const contradictions = useContradictions(id);
 
   if (data.loading && !data.data) return <Loading />;
   if (!data.data) {
@@ -90,6 +92,7 @@ export default function AssessmentOverview() {
         lead={`${a.organisationName} · ${t(`assessment.phase.${a.phase}`)} · ${t(`assessment.status.${a.status}`)}`}
       />
       <Lifecycle status={a.status} />
+      <ContradictionSummary assessmentId={a.id} contradictions={contradictions} />
       {message ? <SuccessAlert label={message} /> : null}
       {problem ? <ProblemAlert error={problem} /> : null}
       {data.error ? <ProblemAlert error={data.error} /> : null}

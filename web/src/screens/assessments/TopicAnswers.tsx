@@ -1,12 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { formatNumber } from '../../format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Empty, Loading, ProblemAlert } from '../../ui/states.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
 import { AnswerReview } from '../auditor/AnswerReview.tsx';
+import {
+  type Contradiction,
+  ContradictionNotice,
+  ContradictionSummary,
+  questionAnchor,
+  useContradictions,
+} from '../auditor/Contradictions.tsx';
 import { AnswerForm } from './AnswerForm.tsx';
 import { AnswerView } from './AnswerView.tsx';
 import { EvidenceFiles } from './Evidence.tsx';
@@ -31,6 +38,7 @@ export default function TopicAnswers() {
   const actions = assessment.data?.allowedActions ?? [];
   const reviewing = actions.includes('override') || actions.includes('record_sample');
   const showSamples = reviewing || (assessment.data !== undefined && assessment.data.status !== 'draft');
+  const contradictions = useContradictions(id);
 
   const answers = useAsync(async () => {
     if (!assessment.data || !current) return null;
@@ -67,6 +75,15 @@ export default function TopicAnswers() {
     [],
   );
   const hasRows = rows.length > 0;
+  const { hash } = useLocation();
+  useEffect(() => {
+    // Links from the contradiction summary name a question; it exists only once the rows are in.
+    if (!hasRows || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    target.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, [hasRows, hash]);
   useEffect(() => {
     // The questions take input from here on: bench/ui-assessment.bench.ts reads this mark.
     if (hasRows) performance.mark('bastei:topic-interactive', { detail: topicKey });
@@ -129,6 +146,7 @@ export default function TopicAnswers() {
             ? t('auditor.modeReview')
             : t('assessment.modeRead', { status: t(`assessment.status.${a.status}`) })}
       </p>
+      <ContradictionSummary assessmentId={a.id} contradictions={contradictions} />
       <div className="topic-layout">
         <nav className="topic-nav" aria-label={t('assessment.topicsNav')}>
           <details className="topic-nav__details" open>
@@ -173,6 +191,7 @@ export default function TopicAnswers() {
                 reviewing={reviewing}
                 showSamples={showSamples}
                 samples={samples.filter((s) => s.requirementId === answer.requirementId)}
+                contradiction={contradictions.get(answer.requirementKey)}
                 onSaved={(saved) => replace(answer.requirementId, saved)}
                 onEvidence={(evidence) => replace(answer.requirementId, { evidence })}
                 onSample={(sample) => setSamples((list) => [...list, sample])}
@@ -210,6 +229,7 @@ function Question({
   reviewing,
   showSamples,
   samples,
+  contradiction,
   onSaved,
   onEvidence,
   onSample,
@@ -222,6 +242,7 @@ function Question({
   reviewing: boolean;
   showSamples: boolean;
   samples: Sample[];
+  contradiction: Contradiction | undefined;
   onSaved(answer: Answer): void;
   onEvidence(items: Evidence[]): void;
   onSample(sample: Sample): void;
@@ -230,8 +251,8 @@ function Question({
   const headingId = `q-${answer.requirementKey}-heading`;
   const guidance = answer.requirement.guidance;
   return (
-    <article className="question" aria-labelledby={headingId} id={`frage-${answer.requirementKey}`}>
-      <h2 id={headingId}>
+    <article className="question" aria-labelledby={headingId} id={questionAnchor(answer.requirementKey)}>
+      <h2 id={headingId} tabIndex={-1}>
         <span className="question__key">
           {position}. {answer.requirementKey}
         </span>{' '}
@@ -249,6 +270,8 @@ function Question({
       <div className={reviewing ? 'question__columns' : undefined}>
         <section aria-label={t('assessment.kommuneSide')}>
           {reviewing ? <h3>{t('assessment.kommuneSide')}</h3> : null}
+          {/* Where the auditor's column shows, the notice sits there (once per question). */}
+          {reviewing || showSamples ? null : <ContradictionNotice contradiction={contradiction} />}
           {editable ? <AnswerForm answer={answer} onSaved={onSaved} /> : <AnswerView answer={answer} />}
           <EvidenceFiles
             assessmentId={answer.assessmentId}
@@ -264,6 +287,7 @@ function Question({
             <AnswerReview
               answer={answer}
               samples={samples}
+              contradiction={contradiction}
               canOverride={canOverride}
               canSample={canSample}
               onSaved={onSaved}

@@ -14,6 +14,7 @@ import {
   type Sample,
   type SampleResult,
 } from '../assessments/model.ts';
+import { type Contradiction, ContradictionNotice } from './Contradictions.tsx';
 
 type OverrideChoice = AnswerValue | 'none';
 
@@ -24,6 +25,7 @@ type OverrideChoice = AnswerValue | 'none';
 export function AnswerReview({
   answer,
   samples,
+  contradiction,
   canOverride,
   canSample,
   onSaved,
@@ -31,6 +33,8 @@ export function AnswerReview({
 }: {
   answer: AnswerWithRequirement;
   samples: Sample[];
+  /** Open scan findings that contradict the answer (the auditor checks these first). */
+  contradiction?: Contradiction | undefined;
   canOverride: boolean;
   canSample: boolean;
   onSaved(answer: Answer): void;
@@ -77,6 +81,7 @@ export function AnswerReview({
   const failure = problem ? describeError(problem, t) : null;
   return (
     <div className="review">
+      <ContradictionNotice contradiction={contradiction} />
       {canOverride ? (
         <form
           className="form review__form"
