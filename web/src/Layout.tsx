@@ -87,7 +87,11 @@ function MainNavigation({ me }: { me: Me }) {
     { to: '/pruefung', label: t('auditor.nav'), show: hasRole(me, 'auditor') },
     { to: '/bewertungen', label: t('assessment.nav'), show: hasRole(me, 'isb', 'member') },
     { to: '/massnahmen', label: t('measures.nav'), show: hasRole(me, 'isb', 'member', 'auditor') },
-    { to: '/scans', label: t('scans.nav.main'), show: hasRole(me, 'isb', 'member', 'programme_manager', 'admin') },
+    {
+      to: '/scans',
+      label: t('scans.nav.main'),
+      show: hasRole(me, 'isb', 'member', 'programme_manager', 'admin'),
+    },
     { to: '/vorfaelle', label: t('incidents.nav'), show: hasRole(me, 'isb', 'member', 'cert') },
     { to: '/warnungen', label: t('warnings.nav'), show: hasRole(me, 'isb', 'member', 'cert') },
     { to: '/sicherheitshinweise', label: t('cert.nav'), show: hasRole(me, 'cert') },
