@@ -9,7 +9,7 @@
  * 404, visible ones with a forbidden action 403, the wrong lifecycle state 409
  * (invalid-state-transition). Every write runs in one transaction with its audit record.
  */
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { auditAppendSql, recordAudit } from '../../platform/audit/audit.ts';
 import { actorLabel, actorUserId, type RequestContext } from '../../platform/context.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import type { AssessmentPhase, AssessmentStatus, CatalogLevel } from '../../platform/db/schema.ts';
@@ -57,6 +57,7 @@ import {
   insertSample,
   isUuid,
   saveAnswerValues,
+  saveOneAnswerAtOnce,
   setRequirementCount,
   updateAnswer,
   updateAssessmentStatus,
@@ -493,16 +494,40 @@ async function applyAnswers(
   };
 }
 
-/** Saves one answer while the assessment is a draft (save as you go). */
+/**
+ * Saves one answer while the assessment is a draft (save as you go). The usual case is one
+ * statement that checks, writes the answer and its history and appends the audit entry (see
+ * saveOneAnswerAtOnce): as an autocommit statement it is its own transaction, atomic like the
+ * others and without begin/commit round trips. When it finds nothing to save, the slow path
+ * below says why (404 not visible, 403 not permitted, 409 not a draft, 400 unknown requirement).
+ */
 export async function saveAnswer(
   ctx: RequestContext,
   id: string,
   requirementRef: string,
   input: AnswerInput,
 ) {
+  if (isUuid(id)) {
+    const saved = await saveOneAnswerAtOnce(
+      ctx.db,
+      scopeFor(ctx, 'assessment.answer'),
+      id,
+      requirementRef,
+      input,
+      { userId: actorUserId(ctx.actor), label: actorLabel(ctx.actor), at: new Date() },
+      (row) =>
+        auditAppendSql(ctx, {
+          action: 'assessment.answer',
+          resourceType: 'assessment_answer',
+          resourceId: row.answerId,
+          organisationId: row.organisationId,
+          before: row.before,
+          after: row.after,
+        }),
+    );
+    if (saved) return presentAnswer(saved);
+  }
   return ctx.db.transaction().execute(async (trx) => {
-    // One statement finds and locks everything in the usual case; otherwise the slow path
-    // says why not (404 not visible, 403 not permitted, 409 not a draft, 400 unknown requirement).
     const hit = await findAnswerForSave(trx, readScope(ctx), id, requirementRef);
     const pointer = '/params/requirementId';
     if (!hit) {
