@@ -12,13 +12,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/platform/audit/audit.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { TEST_PASSWORD } from './config.ts';
+import { createSeededDataDir } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bastei-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/bastei.js', 'serve', '--demo'], {
+  const child = spawn(process.execPath, ['bin/bastei.js', 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -47,6 +48,8 @@ async function startServer(port: number): Promise<ChildProcess> {
 describe('durability', () => {
   it('keeps every acknowledged write after kill -9', { timeout: 180_000 }, async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // The seeded demo state from the template image: seeding anew takes a minute on a busy machine.
+    await createSeededDataDir(join(dir, 'data'));
     const server = await startServer(port);
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/v1/auth/login`, {
