@@ -138,6 +138,19 @@ async function national(database: Database, label: string, goals: { state?: numb
       goals.state,
     );
     await measure(app, 'state overview, first 50 by name', ministry, '/api/v1/overview/municipalities');
+    // The page the list screen asks for (StateOverview: 25 by name); the map asks for 500 by name.
+    await measure(
+      app,
+      'state overview, UI page (25 by name)',
+      ministry,
+      '/api/v1/overview/municipalities?limit=25',
+    );
+    await measure(
+      app,
+      'state overview, map (500 by name)',
+      ministry,
+      '/api/v1/overview/municipalities?limit=500',
+    );
     await measure(app, 'state topic distribution', ministry, '/api/v1/overview/topics');
     await measure(
       app,

@@ -14,13 +14,14 @@ import type { AssessmentStatus } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertAnyPermission } from '../../platform/policy/policy.ts';
 import { findCatalog, findCatalogByKey, findTopics } from '../assessments/repository.ts';
-import { scoreOf, type TopicInfo } from '../assessments/scores.ts';
+import { emptyCounts, type ScoreCounts, scoreOf, type TopicInfo } from '../assessments/scores.ts';
 import { NO_TOPIC } from '../assessments/snapshot.ts';
 import { BASELINE_KEY } from '../catalogs/baseline-oscal.ts';
 import {
   type AggregateRow,
   findAggregates,
   findKommuneOverview,
+  findMeasureProgress,
   findStates,
   findTopicCounts,
   findTopicDistribution,
@@ -111,41 +112,65 @@ function comparator(sort: MunicipalitiesFilter['sort'], order: MunicipalitiesFil
 export async function listMunicipalities(ctx: RequestContext, filter: MunicipalitiesFilter) {
   const scope = assertAnyPermission(ctx, 'overview.read');
   const { catalog, topics } = await resolveCatalog(ctx, filter.catalogId);
-  const { rows, counts, page } = await readOverview(ctx.db, async (trx) => {
-    const rows = await findKommuneOverview(trx, scope, {
-      catalogId: catalog.id,
-      districtId: filter.districtId,
-      status: filter.status,
-    });
-    const scored: Scored[] = rows.map((row) => ({
-      row,
-      score: row.assessment_id ? scoreOf(row).score : null,
-    }));
+  const { total, counts, page, progress } = await readOverview(ctx.db, async (trx) => {
+    const where = { catalogId: catalog.id, districtId: filter.districtId, status: filter.status };
+    // Overall counts of every Kommune only when they decide the order.
+    const scored: Scored[] =
+      filter.sort === 'score'
+        ? (await findKommuneOverview(trx, scope, where, true)).map((row) => ({
+            row,
+            score: row.assessment_id ? scoreOf(row).score : null,
+          }))
+        : (await findKommuneOverview(trx, scope, where, false)).map((row) => ({ row, score: null }));
     scored.sort(comparator(filter.sort, filter.order));
     const page = scored.slice(filter.offset, filter.offset + filter.limit);
     const counts = await findTopicCounts(
       trx,
       scope,
-      page.flatMap((p) => (p.row.assessment_id ? [p.row.assessment_id] : [])),
+      page.flatMap((p) =>
+        p.row.assessment_id ? [{ assessmentId: p.row.assessment_id, organisationId: p.row.id }] : [],
+      ),
       topics.flatMap((t) => (t.id ? [t.id] : [])),
     );
-    return { rows, counts, page };
+    const progress = await findMeasureProgress(
+      trx,
+      scope,
+      page.map((p) => ({ organisationId: p.row.id, assessmentId: p.row.assessment_id })),
+    );
+    return { total: scored.length, counts, page, progress };
   });
+  const progressOf = new Map(progress.map((p) => [p.organisation_id, p]));
   const topicOf = topicLookup(topics);
-  // Per assessment, by topic key: one pass instead of a search per Kommune and topic.
+  // Per assessment, by topic key: one pass instead of a search per Kommune and topic. The overall
+  // counts of a page item are the sums of all its topic rows (as the SQL sums for the sort).
   const countsOf = new Map<string, Map<string, (typeof counts)[number]>>();
+  const overallOf = new Map<string, ScoreCounts & { answered: number }>();
   for (const c of counts) {
     let own = countsOf.get(c.assessment_id);
-    if (!own) {
+    let overall = overallOf.get(c.assessment_id);
+    if (!own || !overall) {
       own = new Map();
       countsOf.set(c.assessment_id, own);
+      overall = { ...emptyCounts(), answered: 0 };
+      overallOf.set(c.assessment_id, overall);
     }
     const key = topicOf(c.topic_id).key;
     if (!own.has(key)) own.set(key, c);
+    overall.yes += c.yes;
+    overall.partial += c.partial;
+    overall.no += c.no;
+    overall.not_applicable += c.not_applicable;
+    overall.open += c.open;
+    overall.answered += c.answered;
   }
-  const items: MunicipalityOverviewDto[] = page.map(({ row, score }) => {
+  const items: MunicipalityOverviewDto[] = page.map(({ row }) => {
     const own = (row.assessment_id && countsOf.get(row.assessment_id)) || undefined;
-    const total = row.yes + row.partial + row.no + row.not_applicable + row.open;
+    const overall = (row.assessment_id && overallOf.get(row.assessment_id)) || {
+      ...emptyCounts(),
+      answered: 0,
+    };
+    const total = overall.yes + overall.partial + overall.no + overall.not_applicable + overall.open;
+    const measures = progressOf.get(row.id);
     return {
       organisationId: row.id,
       ars: row.ars,
@@ -161,13 +186,13 @@ export async function listMunicipalities(ctx: RequestContext, filter: Municipali
               phase: row.phase,
               status: row.status,
               updatedAt: new Date(row.updated_at).toISOString(),
-              answered: row.answered,
+              answered: overall.answered,
               total,
             }
           : null,
       score: row.assessment_id
         ? {
-            overall: score,
+            overall: scoreOf(overall).score,
             topics: [...topics, NO_TOPIC].flatMap((topic) => {
               const c = own?.get(topic.key);
               return c
@@ -177,18 +202,18 @@ export async function listMunicipalities(ctx: RequestContext, filter: Municipali
           }
         : null,
       measures:
-        row.package_id || row.measures_total > 0
+        measures && (measures.package_id || measures.measures_total > 0)
           ? {
-              packageId: row.package_id,
-              packageVersion: row.package_version,
-              deliveredAt: row.delivered_at ? new Date(row.delivered_at).toISOString() : null,
-              total: row.measures_total,
-              done: row.measures_done,
-              verified: row.measures_verified,
+              packageId: measures.package_id,
+              packageVersion: measures.package_version,
+              deliveredAt: measures.delivered_at ? new Date(measures.delivered_at).toISOString() : null,
+              total: measures.measures_total,
+              done: measures.measures_done,
+              verified: measures.measures_verified,
               shareDone:
-                row.measures_total === 0
+                measures.measures_total === 0
                   ? null
-                  : round((row.measures_done + row.measures_verified) / row.measures_total),
+                  : round((measures.measures_done + measures.measures_verified) / measures.measures_total),
             }
           : null,
     };
@@ -199,7 +224,7 @@ export async function listMunicipalities(ctx: RequestContext, filter: Municipali
     rules: OVERVIEW_RULES,
     topics: [...topics, ...(usesNoTopic ? [NO_TOPIC] : [])].map(({ key, title }) => ({ key, title })),
     items,
-    total: rows.length,
+    total,
     limit: filter.limit,
     offset: filter.offset,
   };
